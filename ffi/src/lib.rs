@@ -1,0 +1,1 @@
+//! Declarations of the CPython C-API that pyzig calls; nothing else.

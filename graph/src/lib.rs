@@ -1,0 +1,1 @@
+//! Graph engine with typed edges and dynamic attributes. Pure Rust: knows nothing of Python.

@@ -1,0 +1,1 @@
+//! Extension module `pyzig`.

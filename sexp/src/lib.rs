@@ -1,0 +1,1 @@
+//! Lossless, KiCad-exact S-expression engine. Pure Rust: knows nothing of Python.

@@ -1,0 +1,1 @@
+//! pyzig binding layer: exposes native Rust data to CPython through the raw C-API.
