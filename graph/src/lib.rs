@@ -1,1 +1,34 @@
 //! Graph engine with typed edges and dynamic attributes. Pure Rust: knows nothing of Python.
+//!
+//! For: the data side of `pyzig.graph` — nodes and edges that exist on their own ([`NodeRef`],
+//! [`EdgeRef`]) and views ([`GraphView`]) that hold any number of them, with adjacency grouped by
+//! edge type, subgraphs, merging and breadth-first search with shortest paths.
+//! Not for: anything Python (the extension module `modules/pyzig` wraps this crate), persistence,
+//! or removal of nodes and edges (views only grow; dropping a view frees it).
+//!
+//! Ownership: a node or edge is immutable once created and may sit in several views and in several
+//! Python handles at once, so it is shared as `Arc<NodeData>` / `Arc<EdgeData>`. `Arc` rather than
+//! `Rc` because the binding's handles must be `Send + Sync` (its type registry and the interpreter
+//! may drop them on any thread holding the GIL). Inside a view, adjacency stores dense local
+//! indices ([`NodeIx`], [`EdgeIx`]), so traversal touches no reference counts.
+//!
+//! Allocation failure: every structure a view grows is reserved with `try_reserve` before it is
+//! changed, so an insertion either completes or returns [`GraphError::OutOfMemory`] and leaves the
+//! view as it was.
+#![forbid(unsafe_code)]
+
+mod attrs;
+mod bfs;
+mod edge;
+mod error;
+mod idhash;
+mod node;
+mod subgraph;
+mod view;
+
+pub use attrs::{Attrs, Value};
+pub use bfs::{BfsTree, Reached};
+pub use edge::{EdgeData, EdgeRef, EdgeType, EdgeTypeSet};
+pub use error::GraphError;
+pub use node::{NodeData, NodeRef};
+pub use view::{Adj, EdgeIx, GraphView, NodeIx};

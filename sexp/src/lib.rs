@@ -1,1 +1,79 @@
 //! Lossless, KiCad-exact S-expression engine. Pure Rust: knows nothing of Python.
+//!
+//! For: parsing every KiCad S-expression file (boards, footprints incl. KiCad 5 `module`,
+//! symbol libraries, schematics, netlists, library tables) into a compact tree, printing it back
+//! byte for byte, editing it with minimal diffs, and laying it out the way KiCad 7+ writes files.
+//! Not for: KiCad semantics (a typed layer is built on top of this tree), or general Lisp syntax.
+//!
+//! A [`Tree`] owns one copy of the source text; nodes are `u32` slots in one preorder `Vec`
+//! pointing into it (1 slot per atom, 3 per list, see `tree.rs`), and edits live in a side table
+//! (`edit.rs`) so untouched regions print from the source. Nothing recurses on input depth.
+//!
+//! ```
+//! let mut t = pyzig_sexp_engine::parse("(at 1 2)\n").unwrap();
+//! let y = t.node(t.root()).child(2).unwrap().id();
+//! t.set_atom(y, "3").unwrap();
+//! assert_eq!(t.print(), "(at 1 3)\n");
+//! ```
+#![forbid(unsafe_code)]
+
+mod edit;
+mod error;
+mod escape;
+mod format;
+mod lex;
+mod node;
+mod parse;
+mod position;
+mod print;
+mod tree;
+
+pub use edit::EditError;
+pub use error::ParseError;
+pub use escape::{quote, unquote};
+pub use format::format_kicad;
+pub use node::Node;
+pub use tree::{Children, Kind, NodeId, Tree};
+
+/// Parses KiCad S-expression text: exactly one root list, with any whitespace or `#` comment
+/// lines around it. The returned tree owns a copy of `src` (see [`parse_string`] to avoid it).
+pub fn parse(src: &str) -> Result<Tree, ParseError> {
+    parse::parse_owned(src.into())
+}
+
+/// Like [`parse`], taking ownership of the text without copying it.
+pub fn parse_string(src: String) -> Result<Tree, ParseError> {
+    parse::parse_owned(src.into_boxed_str())
+}
+
+/// Like [`parse`] but from bytes; invalid UTF-8 is a [`ParseError`] at the first bad byte.
+pub fn parse_bytes(src: &[u8]) -> Result<Tree, ParseError> {
+    match std::str::from_utf8(src) {
+        Ok(s) => parse(s),
+        Err(e) => {
+            let at = e.valid_up_to();
+            Err(ParseError::at(src, at, format!("invalid UTF-8 (byte 0x{:02X})", src[at])))
+        }
+    }
+}
+
+impl Tree {
+    /// Heap bytes of the tree's structure: node arena and edit tables. Does NOT count the
+    /// source text the tree keeps (`self.source().len()` bytes, one contiguous allocation).
+    pub fn heap_size(&self) -> usize {
+        use std::mem::size_of;
+        let mut n = self.slots.capacity() * size_of::<u32>();
+        for e in self.edits.lists.values() {
+            // BTreeMap node overhead is approximated by the entry size.
+            n += size_of::<(u32, edit::ListEdit)>() + e.children.capacity() * size_of::<edit::Child>();
+        }
+        n += self.edits.new.capacity() * size_of::<edit::NewNode>();
+        for x in &self.edits.new {
+            n += match &x.kind {
+                edit::NewKind::Atom(t) => t.len(),
+                edit::NewKind::List(v) => v.capacity() * size_of::<edit::Child>(),
+            };
+        }
+        n
+    }
+}

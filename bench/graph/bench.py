@@ -1,0 +1,134 @@
+"""Graph benchmark: pyzig vs rustworkx vs networkx from Python, each library in its own process.
+
+W1 build the graph (N nodes, N-1 type-1 tree edges, N random type-2 edges), one library call per
+node/edge; W2 for every node collect its neighbours over type-2 edges; W3 the nodes reachable from
+node 0 over type-1 edges (pyzig: GraphView.bfs). Medians over --repeat runs, garbage collector off
+while timing (as timeit does). Every library's answers are cross-checked.
+
+    python bench/graph/bench.py [--n 100000] [--repeat 5] [--libs pyzig,rustworkx,networkx]
+"""
+
+import argparse
+import gc
+import importlib
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+WORKLOADS = [
+    ("W1", "build N nodes + 2N-1 edges"),
+    ("W2", "type-2 neighbours of every node"),
+    ("W3", "reach from root over type-1"),
+]
+
+
+def timed(fn, *args):
+    gc.collect()
+    gc.disable()
+    try:
+        t0 = time.perf_counter()
+        out = fn(*args)
+        return time.perf_counter() - t0, out
+    finally:
+        gc.enable()
+
+
+def worker(lib: str, n: int, repeat: int) -> dict:
+    sys.path.insert(0, HERE)
+    import workload
+
+    side = importlib.import_module(f"side_{lib}")
+    tree, extra = workload.make(n)
+    times = {w: [] for w, _ in WORKLOADS}
+    checks = {}
+    extra_rows = {}
+    for _ in range(repeat):
+        t, g = timed(side.build, n, tree, extra)
+        times["W1"].append(t)
+        t, nb = timed(side.neighbours, g, n)
+        times["W2"].append(t)
+        checks["W2"] = side.count_neighbours(nb)
+        del nb
+        t, reached = timed(side.reach, g)
+        times["W3"].append(t)
+        checks["W3"] = len(reached)
+        del reached
+        for name, fn in getattr(side, "EXTRA", {}).items():
+            t, out = timed(fn, g, n)
+            extra_rows.setdefault(name, []).append(t)
+            checks[name] = out
+        if hasattr(side, "release"):
+            side.release(g)
+        del g
+    return {"version": side.version(), "times": times, "extra": extra_rows, "checks": checks}
+
+
+def run_worker(lib: str, n: int, repeat: int) -> dict:
+    cmd = [sys.executable, os.path.abspath(__file__), "--worker", lib, "--n", str(n), "--repeat", str(repeat)]
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    if p.returncode != 0:
+        return {"error": (p.stderr.strip().splitlines() or ["exit %d" % p.returncode])[-1]}
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def expected_checks(n: int) -> dict:
+    sys.path.insert(0, HERE)
+    import workload
+
+    _, extra = workload.make(n)
+    w2 = sum(a + b for a, b in extra)  # each type-2 edge adds one neighbour at each end
+    return {"W2": w2, "W3": n}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--libs", default="pyzig,rustworkx,networkx")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.worker:
+        print(json.dumps(worker(a.worker, a.n, a.repeat)))
+        return 0
+
+    libs = a.libs.split(",")
+    res = {lib: run_worker(lib, a.n, a.repeat) for lib in libs}
+    want = expected_checks(a.n)
+    ok = True
+    print(f"graph benchmark: N={a.n}, median of {a.repeat}, Python {platform.python_version()}")
+    for lib in libs:
+        r = res[lib]
+        if "error" in r:
+            print(f"  {lib}: not run: {r['error']}")
+            continue
+        bad = {k: v for k, v in want.items() if r["checks"].get(k) != v}
+        if bad:
+            ok = False
+            got = {k: r["checks"].get(k) for k in bad}
+            print(f"  {lib}: WRONG ANSWER: got {got}, expected {want}")
+        print(f"  {lib} {r['version']}")
+    ran = [lib for lib in libs if "error" not in res[lib]]
+    head = f"{'workload':<40}" + "".join(f"{lib + ' ms':>14}" for lib in ran)
+    if "pyzig" in ran and "rustworkx" in ran:
+        head += f"{'rustworkx/pyzig':>18}"
+    print(head)
+    rows = [(w, f"{w} {desc}", lambda r, w=w: r["times"].get(w)) for w, desc in WORKLOADS]
+    extra_names = sorted({k for lib in ran for k in res[lib]["extra"]})
+    rows += [(k, k, lambda r, k=k: r["extra"].get(k)) for k in extra_names]
+    for _, label, get in rows:
+        med = {lib: statistics.median(get(res[lib])) if get(res[lib]) else None for lib in ran}
+        line = f"{label:<40}" + "".join(f"{med[l] * 1e3:>14.2f}" if med[l] else f"{'-':>14}" for l in ran)
+        if "pyzig" in med and "rustworkx" in med and med["pyzig"] and med["rustworkx"]:
+            line += f"{med['rustworkx'] / med['pyzig']:>17.2f}x"
+        print(line)
+    print("ratio > 1: pyzig is faster than rustworkx")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

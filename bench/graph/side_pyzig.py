@@ -1,0 +1,75 @@
+"""pyzig side: one GraphView; nodes are BoundNodes, tree edges directional, type-2 edges not."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "py"))
+
+import pyzig  # noqa: E402
+from pyzig.graph import EdgeReference, GraphView  # noqa: E402
+
+NAME = "pyzig"
+
+
+def version() -> str:
+    return getattr(pyzig, "__version__", "dev")
+
+
+def build(n, tree, extra):
+    # The reference API: a node is created and inserted in one call; an edge is an EdgeReference
+    # (created on its own) inserted into the view.
+    g = GraphView.create()
+    new_node = g.create_and_insert_node
+    nodes = [new_node() for _ in range(n)]
+    refs = [b.node() for b in nodes]
+    mk, ins = EdgeReference.create, g.insert_edge
+    for a, b in tree:
+        ins(edge=mk(source=refs[a], target=refs[b], edge_type=1, directional=True))
+    for a, b in extra:
+        ins(edge=mk(source=refs[a], target=refs[b], edge_type=2))
+    return g, nodes
+
+
+def neighbours(state, n):
+    _, nodes = state
+    return [b.get_neighbours(edge_type=2) for b in nodes]
+
+
+def count_neighbours(result):
+    return sum(i * len(x) for i, x in enumerate(result))
+
+
+def reach(state):
+    g, nodes = state
+    return g.bfs(start=nodes[0], edge_types=[1])
+
+
+def _visit(state, n):
+    # W2 through the reference's visitor API: one Python callback per edge.
+    _, nodes = state
+    out = []
+    for b in nodes:
+        acc = []
+        b.visit_edges_of_type(edge_type=2, ctx=acc, f=_collect)
+        out.append(acc)
+    return count_neighbours(out)
+
+
+def _collect(acc, bound_edge):
+    acc.append(bound_edge)
+
+
+def _paths(state, n):
+    # Walk every BFS path (rebuilding the edge lists), as users of bfs() do.
+    g, nodes = state
+    return sum(p.get_length() for p in g.bfs(start=nodes[0], edge_types=[1]))
+
+
+def release(state):
+    state[0].destroy()
+
+
+EXTRA = {
+    "W2v type-2 edges via visit_edges_of_type": _visit,
+    "W3p W3 + get_length of every path": _paths,
+}

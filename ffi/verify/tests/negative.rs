@@ -1,0 +1,68 @@
+//! The checker checked: a correct fixture verifies cleanly and a wrong one fails exactly where it is wrong,
+//! through the same generator and report as the real check.
+
+// The fixtures redeclare C functions bindgen declares too, some deliberately wrong: rustc notices.
+#![allow(clashing_extern_declarations)]
+
+use std::collections::BTreeSet;
+
+#[allow(warnings, clippy::all)]
+mod bg {
+    include!(concat!(env!("OUT_DIR"), "/bindings.rs"));
+}
+
+#[path = "../fixtures/right.rs"]
+mod fixture_right;
+#[path = "../fixtures/wrong.rs"]
+mod fixture_wrong;
+
+mod right_checks {
+    include!(concat!(env!("OUT_DIR"), "/fixture_right.rs"));
+}
+mod wrong_checks {
+    include!(concat!(env!("OUT_DIR"), "/fixture_wrong.rs"));
+}
+
+#[test]
+fn correct_declarations_pass() {
+    let r = right_checks::checks();
+    r.assert_ok();
+    // Sizes, offsets, values, signatures of ~20 items: an empty report would prove nothing.
+    assert!(r.checks.len() >= 60, "only {} checks ran", r.checks.len());
+    assert!(r.checks.iter().any(|c| c.pyo3.is_some()), "nothing was compared with pyo3-ffi");
+    let allowed: Vec<&str> = r.notes.iter().map(|n| n.1.as_str()).collect();
+    assert!(allowed.contains(&"Py_INCREF"), "absent-but-allowed items are reported: {allowed:?}");
+}
+
+#[test]
+fn wrong_declarations_fail_exactly_where_wrong() {
+    let r = wrong_checks::checks();
+    r.print();
+    let got: BTreeSet<(String, String)> = r.failures().into_iter().map(|f| (f.item, f.what)).collect();
+    let expected: BTreeSet<(String, String)> = [
+        ("Py_hash_t", "type"),
+        ("PyVarObject.ob_size", "type"),
+        ("PyType_Spec", "size_of"),
+        ("PyType_Spec.flags", "offset_of"),
+        ("PyType_Spec.slots", "offset_of"),
+        ("PyType_Spec.slots", "type"),
+        ("PyType_Spec.itemsize", "field"),
+        ("PyMethodDef.ml_flag", "field"),
+        ("PyMethodDef.ml_flags", "field"),
+        ("PyMethodDef.ml_meth", "type"),
+        ("METH_FASTCALL", "value"),
+        ("TP_FLAGS_OFFSET", "value = offset_of!(PyTypeObject, tp_flags) (in the header)"),
+        ("PyObject_GetAttr", "signature"),
+        ("PyLong_AsLong", "signature"),
+        ("PyZig_NotInCPython", "presence"),
+        ("PyExc_TypeError", "static type"),
+    ]
+    .into_iter()
+    .map(|(a, b)| (a.to_owned(), b.to_owned()))
+    .collect();
+    let missed: Vec<_> = expected.difference(&got).collect();
+    let extra: Vec<_> = got.difference(&expected).collect();
+    assert!(missed.is_empty() && extra.is_empty(), "not caught: {missed:?}\nunexpected: {extra:?}");
+    // The const-only difference is reported as a warning, not a failure.
+    assert!(r.notes.iter().any(|n| n.1 == "PyErr_Format"), "constness warning missing");
+}

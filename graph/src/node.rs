@@ -1,0 +1,65 @@
+//! Nodes: a unique id and attributes, immutable once created.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::attrs::{Attrs, Value};
+
+/// Shared, immutable node. The same node may be in several views.
+pub type NodeRef = Arc<NodeData>;
+
+#[derive(Debug)]
+pub struct NodeData {
+    uuid: u64,
+    attrs: Attrs,
+}
+
+/// One counter for nodes and edges, so a uuid names exactly one object in the process.
+static NEXT_UUID: AtomicU64 = AtomicU64::new(1);
+
+pub(crate) fn next_uuid() -> u64 {
+    NEXT_UUID.fetch_add(1, Ordering::Relaxed)
+}
+
+impl NodeData {
+    pub fn new(attrs: Attrs) -> NodeRef {
+        Arc::new(NodeData {
+            uuid: next_uuid(),
+            attrs,
+        })
+    }
+
+    pub fn uuid(&self) -> u64 {
+        self.uuid
+    }
+
+    pub fn attrs(&self) -> &Attrs {
+        &self.attrs
+    }
+
+    pub fn attr(&self, key: &str) -> Option<&Value> {
+        self.attrs.get(key)
+    }
+
+    pub fn is_same(&self, other: &NodeData) -> bool {
+        self.uuid == other.uuid
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uuids_are_unique_and_attrs_kept() {
+        let mut a = Attrs::new();
+        a.set("name", Value::Str("r1".into())).unwrap();
+        let n1 = NodeData::new(a);
+        let n2 = NodeData::new(Attrs::new());
+        assert_ne!(n1.uuid(), n2.uuid());
+        assert!(n1.is_same(&n1.clone()));
+        assert!(!n1.is_same(&n2));
+        assert_eq!(n1.attr("name"), Some(&Value::Str("r1".into())));
+        assert_eq!(n2.attr("name"), None);
+    }
+}

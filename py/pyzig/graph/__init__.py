@@ -1,0 +1,12 @@
+"""pyzig.graph: a graph of typed edges and dynamic attributes, held natively.
+
+``NodeReference`` and ``EdgeReference`` exist on their own; a ``GraphView`` holds any number of them
+(the same node may be in several views). ``BoundNode``/``BoundEdge`` are a node/edge seen through
+one view; ``GraphView.bfs`` returns ``BFSPath`` objects. ``GraphView.destroy()`` frees a view at once;
+afterwards everything that reaches it raises ``RuntimeError``. The classes live in the native module
+``pyzig._pyzig``; ``python -m pyzig.graph --n N`` runs the allocation/cleanup stress.
+"""
+
+from pyzig._pyzig import BFSPath, BoundEdge, BoundNode, EdgeReference, GraphView, NodeReference
+
+__all__ = ["BFSPath", "BoundEdge", "BoundNode", "EdgeReference", "GraphView", "NodeReference"]

@@ -1,0 +1,99 @@
+//! `fmt`: rewrite files in the KiCad 7+ layout, atomically, touching only files whose bytes change.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use pyzig_sexp_engine::{format_kicad, parse, parse_bytes};
+
+use crate::check::report_line;
+use crate::{files, progress, EXIT_DIFFERS, EXIT_ERROR, EXIT_OK};
+
+pub enum Outcome {
+    Unchanged,
+    /// The formatted text differs from the file (and, unless checking only, was written).
+    Changed,
+    Error { at: Option<(usize, usize)>, message: String },
+}
+
+fn error(message: String) -> Outcome {
+    Outcome::Error { at: None, message }
+}
+
+pub fn format_file(path: &Path, check_only: bool) -> Outcome {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return error(format!("cannot read: {e}")),
+    };
+    let tree = match parse_bytes(&bytes) {
+        Ok(tree) => tree,
+        Err(e) => return Outcome::Error { at: Some((e.line, e.column)), message: e.message.to_string() },
+    };
+    let formatted = format_kicad(&tree);
+    if formatted.as_bytes() == bytes.as_slice() {
+        return Outcome::Unchanged;
+    }
+    // Never replace a readable file with one that does not read back.
+    if let Err(e) = parse(&formatted) {
+        return error(format!("formatted text does not parse ({e}); file left unchanged"));
+    }
+    if check_only {
+        return Outcome::Changed;
+    }
+    match write_atomically(path, formatted.as_bytes()) {
+        Ok(()) => Outcome::Changed,
+        Err(e) => error(format!("cannot write: {e}; file left unchanged")),
+    }
+}
+
+/// Replaces the file's contents by writing a temporary file beside it and renaming it over the file, so
+/// a reader (or a crash) sees the old or the new file, never a mix. The file's permissions are kept;
+/// a symlink is resolved so the link stays a link.
+fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let target = std::fs::canonicalize(path)?;
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let permissions = std::fs::metadata(&target)?.permissions();
+    let mut temp = tempfile::Builder::new().prefix(".pyzig-sexp-").suffix(".tmp").tempfile_in(dir)?;
+    temp.write_all(contents)?;
+    temp.as_file().set_permissions(permissions)?;
+    temp.as_file().sync_all()?;
+    temp.persist(&target).map_err(|e| e.error)?;
+    Ok(())
+}
+
+pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
+    let found = files::collect(paths);
+    let (mut unchanged, mut changed, mut errors) = (0usize, 0usize, 0usize);
+    for e in &found.errors {
+        println!("{}", report_line(&e.path, None, &format!("error: {}", e.message)));
+        errors += 1;
+    }
+    let bar = progress::files_bar(found.files.len());
+    for path in &found.files {
+        match format_file(path, check_only) {
+            Outcome::Unchanged => unchanged += 1,
+            Outcome::Changed => {
+                let verb = if check_only { "would reformat" } else { "reformatted" };
+                progress::println(&bar, &format!("{verb} {}", path.display()));
+                changed += 1;
+            }
+            Outcome::Error { at, message } => {
+                progress::println(&bar, &report_line(path, at, &format!("error: {message}")));
+                errors += 1;
+            }
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    let verb = if check_only { "would change" } else { "changed" };
+    println!(
+        "formatted {} files: {changed} {verb}, {unchanged} unchanged, {errors} errors",
+        found.files.len() + found.errors.len()
+    );
+    if errors > 0 {
+        EXIT_ERROR
+    } else if check_only && changed > 0 {
+        EXIT_DIFFERS
+    } else {
+        EXIT_OK
+    }
+}

@@ -1,0 +1,132 @@
+//! KiCad 7+ layout, following the rules of KiCad's `KICAD_FORMAT::Prettify` (facts from its
+//! source, our own code): every list opens on its own line one indent deeper, except that a
+//! `(xy ...)` following an `(xy ...)` stays on the same line while the column is below 99; atoms
+//! are separated by one space, but past column 72 (outside xy runs) the separator becomes a new
+//! line, which also puts that list's `)` on its own line; a `)` goes on its own line when it
+//! follows another `)`; otherwise `)` closes on the same line. Tokens are copied verbatim.
+//! Columns count bytes and one per indent unit, as KiCad does.
+
+use crate::tree::{Children, Kind, NodeId, Tree};
+
+const XY_COLUMN_LIMIT: usize = 99;
+const WRAP_COLUMN: usize = 72;
+
+/// Lays out `tree` (as edited) the way KiCad 7 and later write files: one tab per level, a final
+/// newline except for footprints (root `footprint` or `module`), which KiCad writes without one.
+pub fn format_kicad(tree: &Tree) -> String {
+    let mut out = String::with_capacity(tree.source().len() + tree.source().len() / 8);
+    let root = tree.root();
+    prettify(tree, root, &mut out, "", "\t", 0);
+    let head = tree.node(root).head();
+    if !matches!(head, Some("footprint" | "module")) {
+        out.push('\n');
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Last {
+    Nothing,
+    Open,
+    Atom,
+    Close,
+}
+
+/// Appends node `id` laid out by the KiCad rules. Lines it starts are indented with `base`
+/// followed by `unit` per level below `id`; `column` is where the output currently stands.
+pub(crate) fn prettify(tree: &Tree, id: NodeId, out: &mut String, base: &str, unit: &str, column: usize) {
+    let mut p = Pretty { out, base, unit, depth: 0, column, last: Last::Nothing, in_xy: false, multi: false };
+    if tree.kind(id) != Kind::List {
+        p.atom(tree.token(id).unwrap_or(""));
+        return;
+    }
+    p.open(is_xy(tree, id));
+    let mut stack: Vec<Children<'_>> = vec![tree.children(id)];
+    while let Some(it) = stack.last_mut() {
+        match it.next() {
+            Some(c) if tree.kind(c) == Kind::List => {
+                p.open(is_xy(tree, c));
+                stack.push(tree.children(c));
+            }
+            Some(c) => p.atom(tree.token(c).unwrap_or("")),
+            None => {
+                stack.pop();
+                p.close();
+            }
+        }
+    }
+}
+
+/// KiCad tests the text `(xy ` : head atom `xy` followed by something.
+fn is_xy(tree: &Tree, id: NodeId) -> bool {
+    let mut c = tree.children(id);
+    c.next().and_then(|h| tree.token(h)) == Some("xy") && c.next().is_some()
+}
+
+struct Pretty<'o> {
+    out: &'o mut String,
+    base: &'o str,
+    unit: &'o str,
+    depth: usize,
+    column: usize,
+    last: Last,
+    in_xy: bool,
+    multi: bool,
+}
+
+impl Pretty<'_> {
+    fn newline(&mut self) {
+        self.out.push('\n');
+        self.out.push_str(self.base);
+        for _ in 0..self.depth {
+            self.out.push_str(self.unit);
+        }
+        self.column = self.base.len() + self.depth * self.unit.len();
+    }
+
+    fn open(&mut self, xy: bool) {
+        if self.last == Last::Nothing {
+            self.out.push('(');
+            self.column += 1;
+        } else if self.in_xy && xy && self.column < XY_COLUMN_LIMIT {
+            self.out.push_str(" (");
+            self.column += 2;
+        } else {
+            self.newline();
+            self.out.push('(');
+            self.column += 1;
+        }
+        self.in_xy = xy;
+        self.depth += 1;
+        self.last = Last::Open;
+    }
+
+    fn atom(&mut self, text: &str) {
+        if matches!(self.last, Last::Atom | Last::Close) {
+            if self.in_xy || self.column < WRAP_COLUMN {
+                self.out.push(' ');
+                self.column += 1;
+            } else {
+                self.newline();
+                self.multi = true;
+            }
+        }
+        self.out.push_str(text);
+        self.column += text.len();
+        self.last = Last::Atom;
+    }
+
+    fn close(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+        if self.last == Last::Close || self.multi {
+            self.newline();
+            self.out.push(')');
+            self.column += 1;
+            self.multi = false;
+        } else {
+            self.out.push(')');
+            self.column += 1;
+        }
+        self.last = Last::Close;
+    }
+}

@@ -1,0 +1,106 @@
+//! Byte classes and token scanning, as KiCad's lexer sees them: an atom is any run of bytes other
+//! than whitespace (space, tab, LF, CR), parentheses and `"`; a string runs from `"` to the next
+//! `"` not escaped by a backslash; `#` as the first non-blank of a line starts a comment.
+
+use memchr::{memchr, memchr2};
+
+const ATOM: u8 = 0;
+const WS: u8 = 1;
+const DELIM: u8 = 2;
+
+static CLASS: [u8; 256] = {
+    let mut t = [ATOM; 256];
+    t[b' ' as usize] = WS;
+    t[b'\t' as usize] = WS;
+    t[b'\n' as usize] = WS;
+    t[b'\r' as usize] = WS;
+    t[b'(' as usize] = DELIM;
+    t[b')' as usize] = DELIM;
+    t[b'"' as usize] = DELIM;
+    t
+};
+
+#[inline]
+pub(crate) fn is_ws(b: u8) -> bool {
+    CLASS[b as usize] == WS
+}
+
+/// End (exclusive) of the bare atom starting at `start`.
+#[inline]
+pub(crate) fn atom_end(b: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while i < b.len() && CLASS[b[i] as usize] == ATOM {
+        i += 1;
+    }
+    i
+}
+
+/// End (exclusive, after the closing quote) of the string whose opening `"` is at `start`;
+/// `None` if it is never closed.
+#[inline]
+pub(crate) fn string_end(b: &[u8], start: usize) -> Option<usize> {
+    let mut i = start + 1;
+    loop {
+        let k = memchr2(b'"', b'\\', b.get(i..)?)?;
+        let j = i + k;
+        if b[j] == b'"' {
+            return Some(j + 1);
+        }
+        i = j + 2; // skip the escaped byte, whatever it is
+    }
+}
+
+/// True when only blanks separate `i` from the start of its line.
+fn at_line_start(b: &[u8], i: usize) -> bool {
+    b[..i].iter().rev().take_while(|&&c| c != b'\n').all(|&c| c == b' ' || c == b'\t')
+}
+
+/// Skips whitespace and comment lines from `i`; returns the next token start (or `b.len()`).
+#[inline]
+pub(crate) fn skip_trivia(b: &[u8], mut i: usize) -> usize {
+    loop {
+        while i < b.len() && is_ws(b[i]) {
+            i += 1;
+        }
+        if i < b.len() && b[i] == b'#' && at_line_start(b, i) {
+            i = memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k);
+            continue;
+        }
+        return i;
+    }
+}
+
+/// A valid bare atom: non-empty, no delimiters, and not one that would read back as a comment.
+pub(crate) fn is_bare_atom(text: &str) -> bool {
+    !text.is_empty()
+        && !text.starts_with('#')
+        && text.bytes().all(|c| CLASS[c as usize] == ATOM)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atoms_end_at_delimiters() {
+        let b = b"1N4007 ${KISYS3DMOD}/x.wrl)";
+        assert_eq!(atom_end(b, 0), 6);
+        assert_eq!(atom_end(b, 7), 26);
+        assert_eq!(atom_end(b"a\"b\"", 0), 1);
+    }
+
+    #[test]
+    fn strings_honour_escapes() {
+        assert_eq!(string_end(br#""a\"b" x"#, 0), Some(6));
+        assert_eq!(string_end(br#""a\\" x"#, 0), Some(5));
+        assert_eq!(string_end(br#""abc"#, 0), None);
+        assert_eq!(string_end(br#""abc\"#, 0), None);
+    }
+
+    #[test]
+    fn comments_only_at_line_start() {
+        assert_eq!(skip_trivia(b"  # c\n (", 0), 7);
+        assert_eq!(skip_trivia(b"x #c", 1), 2);
+        assert!(!is_bare_atom("#x") && !is_bare_atom("a b") && is_bare_atom("0x00010fc_ffffffff"));
+    }
+}

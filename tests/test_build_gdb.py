@@ -1,0 +1,42 @@
+"""`make gdb` (tools/gdb.sh): the demo runs under gdb; a crash stops with native and Python backtraces."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pyzig_build import layout
+
+pytestmark = [pytest.mark.full,
+              pytest.mark.skipif(shutil.which("gdb") is None, reason="gdb not installed (make test installs it)")]
+
+
+def _gdb(*args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHON=sys.executable)
+    return subprocess.run(["bash", str(layout.ROOT / "tools" / "gdb.sh"), *args], cwd=layout.ROOT, env=env,
+                          capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
+
+
+def test_demo_runs_under_gdb() -> None:
+    r = _gdb()
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "Breakpoint 1 (rust_panic) pending." in r.stdout + r.stderr
+    assert "gdb_demo: done" in r.stdout
+    assert "*** exited normally" in r.stdout
+
+
+def test_segfault_stops_with_backtraces(tmp_path: Path) -> None:
+    script = tmp_path / "crash.py"
+    script.write_text("import ctypes\n\ndef crash_here():\n    ctypes.string_at(0)\n\ncrash_here()\n")
+    r = _gdb(str(script))
+    out = r.stdout + r.stderr
+    assert r.returncode != 0
+    assert "SIGSEGV" in out and "*** stopped by a signal: backtrace" in out
+    assert "#0 " in out, "native backtrace missing"
+    if "helpers: none" not in out:
+        assert "in crash_here" in out, "py-bt did not show the Python frame"

@@ -1,0 +1,339 @@
+"""pyzig.graph: every method of NodeReference, EdgeReference, GraphView, BoundNode, BoundEdge, BFSPath,
+with its error paths (wrong types, out-of-range values, missing endpoints)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pyzig.graph import BFSPath, BoundEdge, BoundNode, EdgeReference, GraphView, NodeReference
+
+
+# --- NodeReference -------------------------------------------------------------------------------
+
+
+def test_node_attrs_round_trip_with_their_types():
+    n = NodeReference.create(i=-(2**63), f=1.5, b=True, s="héllo", z=0)
+    assert n.get_attr(key="i") == -(2**63)
+    assert n.get_attr(key="f") == 1.5
+    assert n.get_attr(key="b") is True
+    assert n.get_attr(key="s") == "héllo"
+    assert type(n.get_attr(key="z")) is int
+    assert n.get_attr(key="missing") is None
+    assert n.get_dynamic_attrs() == {"i": -(2**63), "f": 1.5, "b": True, "s": "héllo", "z": 0}
+    assert NodeReference.create().get_dynamic_attrs() == {}
+
+
+def test_node_has_no_attribute_cap():
+    attrs = {f"k{i}": i for i in range(500)}
+    n = NodeReference.create(**attrs)
+    assert n.get_dynamic_attrs() == attrs
+    assert n.get_attr(key="k499") == 499
+
+
+def test_node_attr_errors():
+    with pytest.raises(OverflowError):
+        NodeReference.create(x=2**63)
+    with pytest.raises(TypeError, match="x"):
+        NodeReference.create(x=[1])
+    with pytest.raises(TypeError, match="x"):
+        NodeReference.create(x=None)
+    with pytest.raises(TypeError):
+        NodeReference.create(1)
+    n = NodeReference.create(a=1)
+    with pytest.raises(TypeError):
+        n.get_attr(key=1)
+    with pytest.raises(TypeError):
+        n.get_attr()
+
+
+def test_node_identity_uuid_eq_hash():
+    a, b = NodeReference.create(), NodeReference.create()
+    assert isinstance(a.get_uuid(), int)
+    assert a.get_uuid() != b.get_uuid()
+    assert a.is_same(other=a) and not a.is_same(other=b)
+    g = GraphView.create()
+    bn = g.insert_node(node=a)
+    a2 = bn.node()
+    assert a2.is_same(other=a)
+    assert a2 == a and a2 != b
+    assert hash(a2) == hash(a)
+    assert len({a, a2, b}) == 2
+    with pytest.raises(TypeError):
+        a.is_same(other="a")
+    g.destroy()
+
+
+def test_classes_are_not_constructible():
+    for cls, factory in [
+        (GraphView, "GraphView.create()"),
+        (NodeReference, "NodeReference.create()"),
+        (EdgeReference, "EdgeReference.create()"),
+    ]:
+        with pytest.raises(TypeError, match=rf"{factory.split('(')[0]}\.create"):
+            cls()
+    for cls in (BoundNode, BoundEdge, BFSPath):
+        with pytest.raises(TypeError):
+            cls()
+
+
+def test_type_names_live_in_pyzig_graph():
+    for cls in (GraphView, NodeReference, EdgeReference, BoundNode, BoundEdge, BFSPath):
+        assert cls.__module__ == "pyzig.graph", cls
+
+
+# --- EdgeReference -------------------------------------------------------------------------------
+
+
+def test_edge_fields():
+    a, b = NodeReference.create(), NodeReference.create()
+    e = EdgeReference.create(source=a, target=b, edge_type=255, directional=True, name="link", w=2.5)
+    assert e.source().is_same(other=a) and e.target().is_same(other=b)
+    assert e.edge_type() == 255
+    assert e.directional() is True
+    assert e.name() == "link"
+    assert e.get_attr(key="w") == 2.5
+    assert e.get_attr(key="nope") is None
+    assert e.is_same(other=e) and not e.is_same(other=EdgeReference.create(source=a, target=b, edge_type=0))
+    d = EdgeReference.create(source=a, target=b, edge_type=0)
+    assert d.directional() is None and d.name() is None
+    assert EdgeReference.create(source=a, target=b, edge_type=1, directional=False).directional() is False
+
+
+def test_edge_positional_arguments():
+    a, b = NodeReference.create(), NodeReference.create()
+    e = EdgeReference.create(a, b, 7)
+    assert e.edge_type() == 7 and e.source().is_same(other=a)
+
+
+def test_edge_errors():
+    a, b = NodeReference.create(), NodeReference.create()
+    for bad in (256, -1, 2**70):
+        with pytest.raises((OverflowError, ValueError)):
+            EdgeReference.create(source=a, target=b, edge_type=bad)
+    with pytest.raises(TypeError):
+        EdgeReference.create(source=a, target=b, edge_type="1")
+    with pytest.raises(TypeError):
+        EdgeReference.create(source="a", target=b, edge_type=1)
+    with pytest.raises(TypeError):
+        EdgeReference.create(source=a, target=None, edge_type=1)
+    with pytest.raises(TypeError):
+        EdgeReference.create(source=a, target=b)
+    with pytest.raises(TypeError):
+        EdgeReference.create(source=a, target=b, edge_type=1, directional="yes")
+    with pytest.raises(TypeError):
+        EdgeReference.create(source=a, target=b, edge_type=1, name=5)
+    with pytest.raises(TypeError, match="w"):
+        EdgeReference.create(source=a, target=b, edge_type=1, w=object())
+    e = EdgeReference.create(source=a, target=b, edge_type=1)
+    with pytest.raises(TypeError):
+        e.is_same(other=a)
+
+
+# --- GraphView -----------------------------------------------------------------------------------
+
+
+def test_view_counts_nodes_and_self_node():
+    g = GraphView.create()
+    assert g.get_node_count() == 1 and g.get_edge_count() == 0
+    s = g.get_self_node()
+    assert isinstance(s, BoundNode)
+    assert [x.node() for x in g.get_nodes()] == [s.node()]
+    bn = g.create_and_insert_node()
+    assert isinstance(bn, BoundNode) and bn.g() is g
+    assert g.get_node_count() == 2
+    assert g.get_self_node().node() == s.node()
+    g.destroy()
+
+
+def test_insert_node_and_bind():
+    g = GraphView.create()
+    n = NodeReference.create(name="x")
+    bn = g.insert_node(node=n)
+    assert bn.node().is_same(other=n) and bn.g() is g
+    again = g.insert_node(node=n)
+    assert again.node() == n and g.get_node_count() == 2
+    assert g.bind(node=n).node() == n
+    with pytest.raises(ValueError):
+        g.bind(node=NodeReference.create())
+    with pytest.raises(TypeError):
+        g.insert_node(node="n")
+    with pytest.raises(TypeError):
+        g.insert_node()
+    assert g.insert_node(n).node() == n  # positional too
+    g.destroy()
+
+
+def test_insert_edge_and_missing_endpoint_changes_nothing():
+    g = GraphView.create()
+    a, b = NodeReference.create(), NodeReference.create()
+    ba = g.insert_node(node=a)
+    e = EdgeReference.create(source=a, target=b, edge_type=3)
+    with pytest.raises(ValueError, match="not in"):
+        g.insert_edge(edge=e)
+    assert g.get_edge_count() == 0
+    seen = []
+    ba.visit_edges_of_type(edge_type=3, ctx=seen, f=lambda c, x: c.append(x))
+    assert seen == []
+    g.insert_node(node=b)
+    be = g.insert_edge(edge=e)
+    assert isinstance(be, BoundEdge) and be.edge().is_same(other=e) and be.g() is g
+    assert g.get_edge_count() == 1
+    g.insert_edge(edge=e)
+    assert g.get_edge_count() == 1
+    with pytest.raises(TypeError):
+        g.insert_edge(edge=a)
+    g.destroy()
+
+
+def _star(g):
+    hub = g.create_and_insert_node()
+    leaves = [g.create_and_insert_node() for _ in range(3)]
+    for leaf in leaves[:2]:
+        g.insert_edge(edge=EdgeReference.create(source=hub.node(), target=leaf.node(), edge_type=1))
+    g.insert_edge(edge=EdgeReference.create(source=leaves[2].node(), target=hub.node(), edge_type=1))
+    g.insert_edge(edge=EdgeReference.create(source=hub.node(), target=leaves[0].node(), edge_type=2))
+    return hub, leaves
+
+
+def test_visit_edges_of_type_and_direction():
+    g = GraphView.create()
+    hub, leaves = _star(g)
+    ctx = []
+
+    def f(c, be):
+        assert isinstance(be, BoundEdge) and be.g() is g
+        c.append(be.edge())
+
+    hub.visit_edges_of_type(edge_type=1, ctx=ctx, f=f)
+    assert len(ctx) == 3 and all(e.edge_type() == 1 for e in ctx)
+    ctx.clear()
+    hub.visit_edges_of_type(edge_type=1, ctx=ctx, f=f, directed=True)
+    assert sorted(e.target().get_uuid() for e in ctx) == sorted(x.node().get_uuid() for x in leaves[:2])
+    ctx.clear()
+    hub.visit_edges_of_type(edge_type=1, ctx=ctx, f=f, directed=False)
+    assert [e.source() for e in ctx] == [leaves[2].node()]
+    ctx.clear()
+    hub.visit_edges_of_type(edge_type=2, ctx=ctx, f=f)
+    assert len(ctx) == 1
+    ctx.clear()
+    hub.visit_edges_of_type(edge_type=9, ctx=ctx, f=f)
+    assert ctx == []
+    with pytest.raises((OverflowError, ValueError)):
+        hub.visit_edges_of_type(edge_type=256, ctx=None, f=f)
+    with pytest.raises(TypeError):
+        hub.visit_edges_of_type(edge_type=1, ctx=None, f=5)
+    g.destroy()
+
+
+def test_visitor_exception_stops_and_propagates():
+    g = GraphView.create()
+    hub, _ = _star(g)
+    calls = []
+
+    def f(c, be):
+        calls.append(be)
+        raise KeyError("stop here")
+
+    with pytest.raises(KeyError, match="stop here"):
+        hub.visit_edges_of_type(edge_type=1, ctx=None, f=f)
+    assert len(calls) == 1
+    g.destroy()
+
+
+def test_get_neighbours():
+    g = GraphView.create()
+    hub, leaves = _star(g)
+    got = hub.get_neighbours(edge_type=1)
+    assert all(isinstance(x, BoundNode) for x in got)
+    assert sorted(x.node().get_uuid() for x in got) == sorted(x.node().get_uuid() for x in leaves)
+    assert len(hub.get_neighbours(edge_type=1, directed=True)) == 2
+    assert hub.get_neighbours(edge_type=4) == []
+    g.destroy()
+
+
+def test_store_load_try_load():
+    g = GraphView.create()
+    bn = g.create_and_insert_node()
+    with pytest.raises(TypeError):
+        bn.load(t=dict)
+    assert bn.try_load(t=dict) is None
+    data = {"k": 1}
+    bn.store(data=data)
+    assert bn.load(t=dict) is data
+    assert g.bind(node=bn.node()).load(t=dict) is data
+    with pytest.raises(TypeError, match="dict"):
+        bn.load(t=list)
+    assert bn.try_load(t=list) is None
+    assert bn.try_load(t=dict) is data
+    with pytest.raises(TypeError):
+        bn.load(t=5)
+    bn.store(data=[1])
+    assert bn.load(t=list) == [1]
+    # Stored per view: the same node in another view has nothing stored.
+    h = GraphView.create()
+    assert h.insert_node(node=bn.node()).try_load(t=list) is None
+    g.destroy()
+    h.destroy()
+
+
+def test_subgraph_and_merge():
+    g = GraphView.create()
+    hub, leaves = _star(g)
+    sub = g.get_subgraph_from_nodes(nodes=[hub, leaves[0]])
+    assert isinstance(sub, GraphView) and sub is not g
+    assert sub.get_node_count() == 3  # its own self node + 2
+    assert sub.get_edge_count() == 2  # hub->leaf0 of types 1 and 2
+    assert g.get_edge_count() == 4
+    h = GraphView.create()
+    h.insert_subgraph(subgraph=sub)
+    assert h.get_node_count() == 1 + 3 and h.get_edge_count() == 2
+    h.insert_subgraph(subgraph=h)
+    assert h.get_node_count() == 4
+    other = GraphView.create().create_and_insert_node()
+    with pytest.raises(ValueError):
+        g.get_subgraph_from_nodes(nodes=[other])
+    with pytest.raises(TypeError):
+        g.get_subgraph_from_nodes(nodes=[1])
+    with pytest.raises(TypeError):
+        h.insert_subgraph(subgraph=hub)
+    for v in (g, sub, h, other.g()):
+        v.destroy()
+
+
+def test_bfs_paths():
+    g = GraphView.create()
+    n = [g.create_and_insert_node() for _ in range(5)]
+    e = lambda a, b, t, d=None: g.insert_edge(  # noqa: E731
+        edge=EdgeReference.create(source=n[a].node(), target=n[b].node(), edge_type=t, directional=d)
+    )
+    e(0, 1, 1)
+    e(1, 2, 1)
+    e(2, 3, 1)
+    e(0, 3, 2)
+    e(4, 3, 1, True)
+    paths = g.bfs(start=n[0], edge_types=[1])
+    assert all(isinstance(p, BFSPath) for p in paths)
+    ends = {p.get_end_node().node().get_uuid(): p for p in paths}
+    assert len(paths) == 4  # node 4 only reachable against its directional edge
+    assert n[4].node().get_uuid() not in ends
+    p3 = ends[n[3].node().get_uuid()]
+    assert p3.get_length() == 3
+    assert p3.get_start_node().node() == n[0].node()
+    assert [x.edge().edge_type() for x in p3.get_edges()] == [1, 1, 1]
+    assert ends[n[0].node().get_uuid()].get_length() == 0
+    assert ends[n[0].node().get_uuid()].get_edges() == []
+    short = {p.get_end_node().node().get_uuid(): p.get_length() for p in g.bfs(start=n[0], edge_types=[1, 2])}
+    assert short[n[3].node().get_uuid()] == 1
+    assert len(g.bfs(start=n[0], edge_types=[1], directed=False)) == 5
+    assert len(g.bfs(start=n[0], edge_types=[1], directed=True)) == 4
+    with pytest.raises((OverflowError, ValueError)):
+        g.bfs(start=n[0], edge_types=[300])
+    with pytest.raises(TypeError):
+        g.bfs(start=n[0], edge_types=1)
+    with pytest.raises(TypeError):
+        g.bfs(start="x", edge_types=[1])
+    other = GraphView.create()
+    with pytest.raises(ValueError):
+        g.bfs(start=other.get_self_node(), edge_types=[1])
+    other.destroy()
+    g.destroy()

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Whole-corpus checks of the S-expression engine, beyond `cargo test` (called by `make test`):
+#  1. every KiCad file under /usr/share/kicad (Debian's corpus, installed by tools/corpus.sh) and in
+#     ../shared/corpus/kicad-8-9 parses and reprints byte for byte (`pyzig-sexp check`);
+#  2. formatting the pcbnew-written fixtures reproduces them byte for byte (`pyzig-sexp fmt --check`).
+# When the Debian corpus cannot be installed, step 1 covers only the fixtures and the script says
+# "corpus check SKIPPED" loudly; under CI (CI=true) that is a failure, since CI can install it.
+set -euo pipefail
+
+repo="$(git -C "$(dirname "${BASH_SOURCE[0]}")" rev-parse --show-toplevel)"
+fixtures="$repo/../shared/corpus/kicad-8-9"
+debian=/usr/share/kicad
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}"
+status=0
+
+if [[ ! -d "$fixtures" ]]; then
+    echo "test-sexp: FAILED: fixtures not found at $fixtures (shared/ must sit beside the repository)" >&2
+    exit 1
+fi
+
+# release-safe: optimised (the corpus is 269 MB) yet with debug assertions and overflow checks.
+cargo build -q -p pyzig-sexp --bin pyzig-sexp --profile release-safe
+bin="$CARGO_TARGET_DIR/release-safe/pyzig-sexp"
+
+skipped=""
+corpus_rc=0
+bash "$repo/tools/corpus.sh" || corpus_rc=$?
+if [[ $corpus_rc -ne 0 ]]; then
+    skipped="tools/corpus.sh could not install Debian's KiCad packages (exit $corpus_rc; see above)"
+fi
+
+roots=("$fixtures")
+[[ -z "$skipped" ]] && roots=("$debian" "$fixtures")
+echo "test-sexp: pyzig-sexp check ${roots[*]}"
+start=$EPOCHREALTIME
+"$bin" check "${roots[@]}" || status=1
+echo "test-sexp: check took $(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }') s"
+
+# pcbnew wrote these three in the KiCad 7+ layout that format_kicad reproduces.
+echo "test-sexp: pyzig-sexp fmt --check on the pcbnew-written fixtures"
+"$bin" fmt --check "$fixtures/test-v8.kicad_pcb" "$fixtures/test-v8.kicad_mod" "$fixtures/esp32_minimal.kicad_pcb" || status=1
+
+if [[ -n "$skipped" ]]; then
+    echo "" >&2
+    echo "######## corpus check SKIPPED: $skipped. Only the $(ls "$fixtures" | wc -l) shared fixtures were checked. ########" >&2
+    echo "" >&2
+    if [[ "${CI:-}" == "true" ]]; then
+        echo "test-sexp: FAILED: under CI the corpus must be checked" >&2
+        status=1
+    fi
+fi
+if [[ $status -eq 0 ]]; then
+    echo "test-sexp: passed"
+else
+    echo "test-sexp: FAILED" >&2
+fi
+exit $status
