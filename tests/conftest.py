@@ -21,7 +21,8 @@ REPO = Path(__file__).resolve().parent.parent
 PY_DIR = REPO / "py"
 
 sys.path.insert(0, str(PY_DIR))
-os.environ["PYTHONPATH"] = os.pathsep.join([str(PY_DIR)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
+_rest = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != str(PY_DIR)]
+os.environ["PYTHONPATH"] = os.pathsep.join([str(PY_DIR), *_rest])
 
 from pyzig_build import ensure, layout  # noqa: E402
 

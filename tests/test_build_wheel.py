@@ -1,7 +1,7 @@
 """`pip install .`: the in-tree PEP 517 backend builds a correct wheel that works in a fresh venv.
 
-Built in debug mode (``-C mode=debug``) so that it reuses the suite's debug build instead of a fat-LTO one;
-the packing is the same for every mode.
+Built in debug mode (``--config-settings mode=debug``) so that it reuses the suite's debug build instead of a
+fat-LTO one; the packing is the same for every mode.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ def venv_and_wheel(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYZIG_RELEASEMODE")}
     pip = [str(py), "-m", "pip", "--disable-pip-version-check", "-q"]
     # Build the wheel (offline: the backend needs nothing from PyPI), then install that file.
-    subprocess.run(pip + ["wheel", "--no-index", "--no-deps", "-C", "mode=debug", "-w", str(base / "dist"),
-                          str(REPO)], check=True, env=env, cwd=base)
+    subprocess.run(pip + ["wheel", "--no-index", "--no-deps", "--config-settings", "mode=debug",
+                          "-w", str(base / "dist"), str(REPO)], check=True, env=env, cwd=base)
     (whl,) = (base / "dist").glob("*.whl")
     subprocess.run(pip + ["install", "--no-index", str(whl)], check=True, env=env, cwd=base)
     return py, whl

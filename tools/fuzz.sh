@@ -42,8 +42,10 @@ fi
 if [[ -d /usr/share/kicad ]]; then
     # A few small files of each kind, KiCad 6 layout: different whitespace and tokens than the fixtures.
     for ext in kicad_mod kicad_sym kicad_wks; do
-        find /usr/share/kicad -name "*.$ext" -size -6k 2>/dev/null | sort | head -n 20 |
-            while IFS= read -r f; do cp -f "$f" "$seeds/$(echo "$f" | tr '/ ' '__')"; done
+        mapfile -t small < <(find /usr/share/kicad -name "*.$ext" -size -6k 2>/dev/null | sort)
+        for f in "${small[@]:0:20}"; do
+            cp -f "$f" "$seeds/$(echo "$f" | tr '/ ' '__')"
+        done
     done
 fi
 printf '(a "b\\"c" (d 1.0 -2) e)\n' >"$seeds/escapes"

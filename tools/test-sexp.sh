@@ -2,7 +2,8 @@
 # Whole-corpus checks of the S-expression engine, beyond `cargo test` (called by `make test`):
 #  1. every KiCad file under /usr/share/kicad (Debian's corpus, installed by tools/corpus.sh) and in
 #     ../shared/corpus/kicad-8-9 parses and reprints byte for byte (`pyzig-sexp check`);
-#  2. formatting the pcbnew-written fixtures reproduces them byte for byte (`pyzig-sexp fmt --check`).
+#  2. formatting each of those files reads back to the same lists and tokens;
+#  3. formatting the pcbnew-written fixtures reproduces them byte for byte (`pyzig-sexp fmt --check`).
 # When the Debian corpus cannot be installed, step 1 covers only the fixtures and the script says
 # "corpus check SKIPPED" loudly; under CI (CI=true) that is a failure, since CI can install it.
 set -euo pipefail
@@ -35,6 +36,19 @@ echo "test-sexp: pyzig-sexp check ${roots[*]}"
 start=$EPOCHREALTIME
 "$bin" check "${roots[@]}" || status=1
 echo "test-sexp: check took $(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }') s"
+
+# Formatting every file must read back to the same lists and tokens (fmt --check reports a formatter
+# bug as an error, exit 2); that most KiCad 6 files would change (exit 1) is expected.
+echo "test-sexp: pyzig-sexp fmt --check ${roots[*]} (formatter must keep every token)"
+fmt_rc=0
+fmt_out="$(mktemp)"
+"$bin" fmt --check "${roots[@]}" >"$fmt_out" || fmt_rc=$?
+grep -v '^would reformat ' "$fmt_out" || true
+rm -f "$fmt_out"
+if [[ $fmt_rc -gt 1 ]]; then
+    echo "test-sexp: FAILED: formatting lost or broke content (exit $fmt_rc)" >&2
+    status=1
+fi
 
 # pcbnew wrote these three in the KiCad 7+ layout that format_kicad reproduces.
 echo "test-sexp: pyzig-sexp fmt --check on the pcbnew-written fixtures"

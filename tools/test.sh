@@ -34,7 +34,11 @@ script_part() {  # script_part NAME PATH : a script written by another engineer,
 
 bash tools/test-deps.sh || { echo "installing test dependencies failed"; record deps FAIL 0; }
 
-part rust cargo test --workspace
+# The binding layer and ffi compile for one interpreter, chosen by PYZIG_PYTHON: the real binary of $PYTHON.
+PYZIG_PYTHON="$("$PYTHON" -c 'import sys; print(sys.executable)')" || { echo "test.sh: cannot run $PYTHON"; exit 1; }
+export PYZIG_PYTHON
+
+part rust cargo test --workspace --no-fail-fast
 script_part ffi tools/test-ffi.sh
 script_part sexp tools/test-sexp.sh
 script_part fuzz tools/fuzz.sh

@@ -20,7 +20,9 @@ pub struct Attrs {
 
 impl Attrs {
     pub const fn new() -> Self {
-        Attrs { entries: Vec::new() }
+        Attrs {
+            entries: Vec::new(),
+        }
     }
 
     /// Sets `key` to `value`; a key set twice keeps the last value.

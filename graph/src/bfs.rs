@@ -2,7 +2,7 @@
 
 use crate::edge::EdgeTypeSet;
 use crate::error::GraphError;
-use crate::view::{Adj, EdgeIx, GraphView, NodeIx};
+use crate::view::{EdgeIx, GraphView, NodeIx};
 
 /// A node reached by a search and its distance (edges) from the start.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,21 +91,25 @@ impl GraphView {
             depth: 0,
         });
 
-        let follow = |a: &Adj| match directed {
-            Some(true) => a.is_source(),
-            Some(false) => true,
-            None => a.is_source() || !a.is_directional(),
+        // Edges entering a node are walked unless every edge is followed forwards only; in the
+        // default mode, the directional ones among them are skipped.
+        let dir = if directed == Some(true) {
+            Some(true)
+        } else {
+            None
         };
+        let skip_directional_in = directed.is_none();
         let mut head = 0;
         while head < reached.len() {
             let Reached { node, depth } = reached[head];
             head += 1;
-            for (ty, adj) in self.adjacency(node) {
+            for ty in self.edge_types_at(node) {
                 if !types.contains(ty) {
                     continue;
                 }
-                for a in adj {
-                    if via[a.other as usize] != 0 || !follow(a) {
+                for a in self.edges_of_type(node, ty, dir) {
+                    let against = !a.is_source() && a.is_directional();
+                    if via[a.other as usize] != 0 || (skip_directional_in && against) {
                         continue;
                     }
                     reached.try_reserve(1)?;

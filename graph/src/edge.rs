@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use crate::attrs::{Attrs, Value};
+use crate::hint::Hint;
 use crate::node::{NodeRef, next_uuid};
 
 /// Edge types are 0..=255, so a set of them is a 256-bit mask.
@@ -16,6 +17,7 @@ pub type EdgeRef = Arc<EdgeData>;
 #[derive(Debug)]
 pub struct EdgeData {
     uuid: u64,
+    pub(crate) hint: Hint,
     source: NodeRef,
     target: NodeRef,
     extra: Option<Arc<EdgeExtra>>,
@@ -39,19 +41,37 @@ impl EdgeData {
         name: Option<Box<str>>,
         attrs: Attrs,
     ) -> EdgeRef {
-        let extra = (name.is_some() || !attrs.is_empty()).then(|| Arc::new(EdgeExtra { name, attrs }));
-        Self::from_parts(next_uuid(), source, target, edge_type, directional, extra)
+        let extra =
+            (name.is_some() || !attrs.is_empty()).then(|| Arc::new(EdgeExtra { name, attrs }));
+        Self::from_parts(
+            next_uuid(),
+            Hint::default(),
+            source,
+            target,
+            edge_type,
+            directional,
+            extra,
+        )
     }
 
     pub(crate) fn from_parts(
         uuid: u64,
+        hint: Hint,
         source: NodeRef,
         target: NodeRef,
         edge_type: EdgeType,
         directional: Option<bool>,
         extra: Option<Arc<EdgeExtra>>,
     ) -> EdgeRef {
-        Arc::new(EdgeData { uuid, source, target, extra, edge_type, directional })
+        Arc::new(EdgeData {
+            uuid,
+            hint,
+            source,
+            target,
+            extra,
+            edge_type,
+            directional,
+        })
     }
 
     pub fn uuid(&self) -> u64 {

@@ -21,6 +21,7 @@ mod attrs;
 mod bfs;
 mod edge;
 mod error;
+mod hint;
 mod idhash;
 mod node;
 mod subgraph;

@@ -4,6 +4,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::attrs::{Attrs, Value};
+use crate::hint::Hint;
 
 /// Shared, immutable node. The same node may be in several views.
 pub type NodeRef = Arc<NodeData>;
@@ -11,6 +12,7 @@ pub type NodeRef = Arc<NodeData>;
 #[derive(Debug)]
 pub struct NodeData {
     uuid: u64,
+    pub(crate) hint: Hint,
     attrs: Attrs,
 }
 
@@ -25,6 +27,7 @@ impl NodeData {
     pub fn new(attrs: Attrs) -> NodeRef {
         Arc::new(NodeData {
             uuid: next_uuid(),
+            hint: Hint::default(),
             attrs,
         })
     }

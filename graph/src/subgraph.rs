@@ -22,11 +22,11 @@ impl GraphView {
             }
         }
         for &ix in &picked {
-            for (_, adj) in self.adjacency(ix) {
-                // Each edge is taken once, at its source (a self-loop's entry is both).
-                for a in adj.iter().filter(|a| a.is_source()) {
+            for ty in self.edge_types_at(ix) {
+                // Each edge is taken once, at its source (a self-loop too).
+                for a in self.edges_of_type(ix, ty, Some(true)) {
                     if sub.find_node(self.node(a.other)).is_some() {
-                        sub.insert_edge(self.edge(a.edge))?;
+                        sub.insert_edge_from(self, a.edge, true)?;
                     }
                 }
             }
@@ -44,7 +44,7 @@ impl GraphView {
         }
         for e in 0..other.edge_count() {
             // Both endpoints were inserted above, so this cannot miss one.
-            self.insert_edge(other.edge(e as u32))?;
+            self.insert_edge_from(other, e as u32, false)?;
         }
         Ok(())
     }

@@ -43,7 +43,7 @@ def _ensure_native() -> None:
 
     try:
         ensure.ensure(layout.find_module("pyzig", root))
-    except (cargo.BuildError, ValueError) as e:
+    except (cargo.BuildError, ValueError, OSError) as e:
         raise ImportError(f"pyzig: could not build the native module: {e}") from e
 
 

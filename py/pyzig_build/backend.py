@@ -4,8 +4,8 @@ It needs nothing but the standard library and cargo (no build requirements are f
 every Python package that has a (non-test) extension module in ``modules/``, its native module built for the
 building interpreter, stubs freshly taken from that module, and ``py.typed``.
 
-Config setting ``mode`` (``pip install . -C mode=debug``) or ``PYZIG_RELEASEMODE`` picks the cargo profile;
-the default is ``release``.
+Config setting ``mode`` (``pip install . --config-settings mode=debug``) or ``PYZIG_RELEASEMODE`` picks the
+cargo profile; the default is ``release``.
 """
 
 from __future__ import annotations

@@ -1,13 +1,14 @@
 """Build a module only when its build key changed, once across processes (build-on-import and tools/build.py).
 
 State lives in the interpreter's own target dir (``target/py3.X/``):
-``pyzig-stamps/<module>.json`` (key and mode of the module now in ``py/``), ``pyzig-build.lock`` (flock'd
+``pyzig-stamps/<module>-<checkout>.json`` (key and mode of the module now in ``py/``), ``pyzig-build.lock`` (flock'd
 while checking and building) and ``pyzig-build.log`` (one line per build actually run).
 """
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -24,7 +25,9 @@ DEFAULT_MODE = "release"
 
 
 def _stamp_path(module: Module) -> Path:
-    return target_dir(module.root) / "pyzig-stamps" / f"{module.name}.json"
+    # Named for the checkout too: two checkouts may share one CARGO_TARGET_DIR.
+    where = hashlib.sha256(str(module.root.resolve()).encode()).hexdigest()[:12]
+    return target_dir(module.root) / "pyzig-stamps" / f"{module.name}-{where}.json"
 
 
 def log_path(module: Module) -> Path:

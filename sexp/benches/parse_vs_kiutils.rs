@@ -67,29 +67,48 @@ fn bench_file(path: &PathBuf) -> Result<(), String> {
     let (ours, ours_mem) = retained(|| pyzig_sexp_engine::parse(&text));
     let ours = ours.map_err(|e| format!("{}: pyzig parse failed: {e}", path.display()))?;
     let (theirs, theirs_mem) = retained(|| kiutils_sexpr::parse_one(&text));
-    let theirs = theirs.map_err(|e| format!("{}: kiutils_sexpr parse failed: {e}", path.display()))?;
+    let theirs =
+        theirs.map_err(|e| format!("{}: kiutils_sexpr parse failed: {e}", path.display()))?;
     // Both are lossless; make sure we compare parsers that did the whole job.
     if ours.print() != text {
-        return Err(format!("{}: pyzig print is not byte-identical", path.display()));
+        return Err(format!(
+            "{}: pyzig print is not byte-identical",
+            path.display()
+        ));
     }
     if theirs.to_lossless_string() != text {
-        return Err(format!("{}: kiutils_sexpr print is not byte-identical", path.display()));
+        return Err(format!(
+            "{}: kiutils_sexpr print is not byte-identical",
+            path.display()
+        ));
     }
 
-    let ours_parse = mb_per_s(size, median(|| {
-        black_box(pyzig_sexp_engine::parse(black_box(&text)).ok());
-    }));
-    let theirs_parse = mb_per_s(size, median(|| {
-        black_box(kiutils_sexpr::parse_one(black_box(&text)).ok());
-    }));
-    let ours_print = mb_per_s(size, median(|| {
-        black_box(ours.print());
-    }));
+    let ours_parse = mb_per_s(
+        size,
+        median(|| {
+            black_box(pyzig_sexp_engine::parse(black_box(&text)).ok());
+        }),
+    );
+    let theirs_parse = mb_per_s(
+        size,
+        median(|| {
+            black_box(kiutils_sexpr::parse_one(black_box(&text)).ok());
+        }),
+    );
+    let ours_print = mb_per_s(
+        size,
+        median(|| {
+            black_box(ours.print());
+        }),
+    );
     let ratio = ours_parse / theirs_parse;
     let ours_x = ours_mem as f64 / size as f64;
     let theirs_x = theirs_mem as f64 / size as f64;
 
-    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into(),
+    );
     println!("{name} ({:.2} MB)", size as f64 / 1e6);
     println!(
         "  parse   pyzig {ours_parse:8.1} MB/s   kiutils_sexpr {theirs_parse:8.1} MB/s   ratio {ratio:5.2}x   target >= {PARSE_RATIO_TARGET}x: {}",
@@ -113,8 +132,16 @@ fn bench_file(path: &PathBuf) -> Result<(), String> {
 
 fn main() -> ExitCode {
     // `cargo bench` passes flags such as `--bench`; everything else is a file.
-    let args: Vec<PathBuf> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).map(PathBuf::from).collect();
-    let files = if args.is_empty() { DEFAULT_FILES.iter().map(PathBuf::from).collect() } else { args };
+    let args: Vec<PathBuf> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+        .collect();
+    let files = if args.is_empty() {
+        DEFAULT_FILES.iter().map(PathBuf::from).collect()
+    } else {
+        args
+    };
     let mut failed = false;
     for file in &files {
         if let Err(message) = bench_file(file) {
@@ -122,5 +149,9 @@ fn main() -> ExitCode {
             failed = true;
         }
     }
-    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }

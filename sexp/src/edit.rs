@@ -14,7 +14,7 @@ use crate::escape::quote;
 use crate::lex::is_bare_atom;
 use crate::tree::{Kind, NEW_BIT, NodeId, Tree};
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct Edits {
     /// Original list slot -> its edited children.
     pub(crate) lists: BTreeMap<u32, ListEdit>,
@@ -24,6 +24,7 @@ pub(crate) struct Edits {
     pub(crate) root: Option<NodeId>,
 }
 
+#[derive(Clone)]
 pub(crate) struct ListEdit {
     pub(crate) children: Vec<Child>,
     /// Gap before the original first child (used by whichever child ends up first).
@@ -52,11 +53,13 @@ impl Gap {
     }
 }
 
+#[derive(Clone)]
 pub(crate) struct NewNode {
     pub(crate) kind: NewKind,
     pub(crate) parent: Option<NodeId>,
 }
 
+#[derive(Clone)]
 pub(crate) enum NewKind {
     /// Raw token text (a string keeps its quotes).
     Atom(Box<str>),

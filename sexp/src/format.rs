@@ -10,9 +10,13 @@ use crate::tree::{Children, Kind, NodeId, Tree};
 
 const XY_COLUMN_LIMIT: usize = 99;
 const WRAP_COLUMN: usize = 72;
+/// Indentation stops growing here so output stays linear in the input even for absurd nesting
+/// (a million levels would otherwise need ~10^12 tabs); KiCad files nest fewer than 20 levels.
+pub const MAX_INDENT_LEVELS: usize = 64;
 
 /// Lays out `tree` (as edited) the way KiCad 7 and later write files: one tab per level, a final
 /// newline except for footprints (root `footprint` or `module`), which KiCad writes without one.
+/// Indentation is capped at [`MAX_INDENT_LEVELS`] levels (far deeper than any KiCad file).
 pub fn format_kicad(tree: &Tree) -> String {
     let mut out = String::with_capacity(tree.source().len() + tree.source().len() / 8);
     let root = tree.root();
@@ -78,10 +82,11 @@ impl Pretty<'_> {
     fn newline(&mut self) {
         self.out.push('\n');
         self.out.push_str(self.base);
-        for _ in 0..self.depth {
+        let levels = self.depth.min(MAX_INDENT_LEVELS);
+        for _ in 0..levels {
             self.out.push_str(self.unit);
         }
-        self.column = self.base.len() + self.depth * self.unit.len();
+        self.column = self.base.len() + levels * self.unit.len();
     }
 
     fn open(&mut self, xy: bool) {

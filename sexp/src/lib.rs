@@ -31,7 +31,7 @@ mod tree;
 pub use edit::EditError;
 pub use error::ParseError;
 pub use escape::{quote, unquote};
-pub use format::format_kicad;
+pub use format::{MAX_INDENT_LEVELS, format_kicad};
 pub use node::Node;
 pub use tree::{Children, Kind, NodeId, Tree};
 

@@ -11,10 +11,17 @@ pub(crate) fn parse_owned(src: Box<str>) -> Result<Tree, ParseError> {
     Ok(Tree::from_parts(src, slots))
 }
 
+/// Offsets are stored as `u32`: the largest input accepted.
+const MAX_INPUT: usize = u32::MAX as usize;
+
 /// Builds the slot arena for `b` or reports the first error.
 fn build(b: &[u8]) -> Result<Vec<u32>, ParseError> {
+    build_limited(b, MAX_INPUT)
+}
+
+fn build_limited(b: &[u8], max_input: usize) -> Result<Vec<u32>, ParseError> {
     let n = b.len();
-    if n > u32::MAX as usize {
+    if n > max_input {
         return Err(ParseError::at(&b[..0], 0, format!(
             "input is {n} bytes; inputs of 4 GiB or more are not supported (offsets are 32-bit)"
         )));
@@ -26,8 +33,9 @@ fn build(b: &[u8]) -> Result<Vec<u32>, ParseError> {
     if b[i] != b'(' {
         return Err(ParseError::at(b, i, "expected '(' to open the root list"));
     }
-    // KiCad files spend 4-6 bytes per token; reserve roughly, shrink at the end.
-    let mut slots: Vec<u32> = Vec::with_capacity(n / 5 + 8);
+    // Dense files (symbol libraries) need about a slot per 3.4 bytes: reserving that much means
+    // the arena is never copied while growing; the unused tail is given back at the end.
+    let mut slots: Vec<u32> = Vec::with_capacity(n / 3 + 8);
     let mut open: Vec<u32> = Vec::new();
     loop {
         match b[i] {
@@ -82,6 +90,30 @@ fn build(b: &[u8]) -> Result<Vec<u32>, ParseError> {
         };
         return Err(ParseError::at(b, after, msg));
     }
-    slots.shrink_to_fit();
+    if slots.capacity() - slots.len() > slots.len() / 4 {
+        slots.shrink_to_fit();
+    }
     Ok(slots)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn oversized_input_is_a_clear_error() {
+        // The real limit is 4 GiB - 1; the same check with a small limit.
+        let e = build_limited(b"(a b c)", 6).unwrap_err();
+        assert_eq!((e.offset, e.line, e.column), (0, 1, 1));
+        assert!(e.message.contains("4 GiB"), "{}", e.message);
+        assert!(build_limited(b"(a b c)", 7).is_ok());
+    }
+
+    #[test]
+    fn slot_layout() {
+        let s = build(b" (a (b) \"c\")").unwrap();
+        // root: `(` at 1, 9 slots, ends at 12; a at 2; (b): `(` at 4, 4 slots, ends at 7;
+        // b at 5; "c" at 8.
+        assert_eq!(s, [1, 9, 12, 2, 4, 4, 7, 5, 8]);
+    }
 }

@@ -43,8 +43,10 @@ pub enum Kind {
     List,
 }
 
-/// A parsed file. Owns its source text (one contiguous copy) and a flat node arena; see the
-/// module docs for the layout and [`crate::edit`] for how edits are kept.
+/// A parsed file. Owns its source text (one contiguous copy) and a flat node arena (see the
+/// crate docs); edits are kept beside it. Methods taking a [`NodeId`] panic on an id that did
+/// not come from this tree (check foreign ids with [`Tree::contains`]).
+#[derive(Clone)]
 pub struct Tree {
     pub(crate) src: Box<str>,
     pub(crate) slots: Vec<u32>,

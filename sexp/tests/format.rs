@@ -53,6 +53,6 @@ fn layout_rules() {
     let out = format_kicad(&parse(&format!("(kicad_pcb (members{words}))")).unwrap());
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[1].len() >= 72 && lines[1].len() < 90, "{out}");
-    assert!(lines[2].starts_with("\tword"), "{out}");
+    assert!(lines[2].starts_with("\t\tword11"), "{out}"); // continuation one level deeper
     assert_eq!(lines[lines.len() - 2], "\t)");
 }

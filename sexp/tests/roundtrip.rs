@@ -100,3 +100,24 @@ fn sample_of_usr_share_kicad_round_trips() {
     }
     assert!(checked > 50, "only {checked} files sampled");
 }
+
+#[test]
+fn every_file_kind_parses_with_its_root() {
+    let cases = [
+        ("(module R_0805 (layer F.Cu) (tedit 5B36C52B)\n  (fp_text reference REF** (at 0 -1.65) (layer F.SilkS)\n    (effects (font (size 1 1) (thickness 0.15)))\n  )\n)\n", "module"),
+        ("(kicad_symbol_lib (version 20211014) (generator kicad_symbol_editor)\n  (symbol \"R\" (pin_numbers hide))\n)\n", "kicad_symbol_lib"),
+        ("(export (version \"E\")\n  (nets (net (code \"1\") (name \"GND\")))\n)\n", "export"),
+        ("(sym_lib_table\n  (lib (name \"Device\")(type \"KiCad\")(uri \"${KICAD6_SYMBOL_DIR}/Device.kicad_sym\")(options \"\")(descr \"\"))\n)\n", "sym_lib_table"),
+    ];
+    for (src, head) in cases {
+        let t = parse(src).unwrap();
+        assert_eq!(t.node(t.root()).head(), Some(head));
+        assert_eq!(t.print(), src);
+    }
+}
+
+#[test]
+fn trees_are_send_sync_and_clone() {
+    fn check<T: Send + Sync + Clone>() {}
+    check::<pyzig_sexp_engine::Tree>();
+}

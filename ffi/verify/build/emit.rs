@@ -1,7 +1,7 @@
 //! Writes the check function for one declaration crate: one `Report` call per property compared.
 
 use crate::items::{Crate, Item, Kind};
-use crate::types::{Canon, Names, Target, is_integer};
+use crate::types::{CType, Canon, Match, Names, Target, int_expr};
 use std::collections::{BTreeMap, HashMap};
 
 /// Everything the generator compares one declaration crate with.
@@ -140,27 +140,53 @@ impl Out<'_> {
         }
     }
 
-    /// Warns when two types agree for the ABI (`abi_*`) but differ in const-ness or `!` (`full_*`).
-    fn warn_const(&mut self, item: &str, abi: (&str, &str), ours: String, header: String) {
-        if abi.0 == abi.1 && ours != header {
-            let msg = format!("const/mut or `!` differs (same ABI): ours `{ours}`, header `{header}`");
-            self.note("Warning", item, &msg);
+    /// Compares types (or signatures): a checked text when they can differ, a warning when they differ
+    /// only in const-ness (`Match::SameButConst`) or by a `void *` standing for a typed pointer.
+    fn compare(&mut self, item: &str, what: &str, ours: &CType, header: Option<&CType>, pyo3: Option<&CType>) {
+        let reference = header.or(pyo3);
+        let Some(reference) = reference else { return };
+        let who = if header.is_some() { "header" } else { "pyo3-ffi" };
+        match ours.compare(reference) {
+            Match::Erased => {
+                let msg = format!(
+                    "{what}: type-erased pointer (same ABI, not compared): ours `{}`, {who} `{}`",
+                    ours.text(true),
+                    reference.text(true)
+                );
+                self.note("Warning", item, &msg);
+            }
+            m => {
+                if m == Match::SameButConst {
+                    let msg = format!(
+                        "{what}: const/mut or `!` differs (same ABI): ours `{}`, {who} `{}`",
+                        ours.text(true),
+                        reference.text(true)
+                    );
+                    self.note("Warning", item, &msg);
+                }
+                let (h, p) = (header.map(|t| t.text(false)), pyo3.map(|t| t.text(false)));
+                self.text(item, what, &ours.text(false), h.as_deref(), p.as_deref());
+            }
         }
     }
 }
 
 impl<'a> Ctx<'a> {
-    fn canon(&self, src: Src, keep_const: bool) -> Canon<'_> {
+    fn canon(&self, src: Src) -> Canon<'_> {
         let own = match src {
             Src::Ours => &self.ours_names,
             Src::Header => &self.header_names,
             Src::Pyo3 => &self.pyo3_names,
         };
-        Canon { target: self.s.target, own, header: &self.header_names, keep_const }
+        Canon { target: self.s.target, own, header: &self.header_names }
     }
 
-    fn ty(&self, src: Src, ty: &syn::Type) -> String {
-        self.canon(src, false).ty(ty)
+    fn ty(&self, src: Src, ty: &syn::Type) -> CType {
+        self.canon(src).ty(ty)
+    }
+
+    fn sig(&self, src: Src, it: &Item) -> CType {
+        self.canon(src).sig(it.sig.as_ref().unwrap()).without_abi()
     }
 
     fn pyo3_item(&self, name: &str, kinds: &[Kind]) -> Option<&'a Item> {
@@ -168,8 +194,15 @@ impl<'a> Ctx<'a> {
         kinds.contains(&it.kind).then_some(it)
     }
 
-    fn header_item(&self, name: &str, kinds: &[Kind]) -> Option<&'a Item> {
-        self.header_by_name.get(name).copied().filter(|h| kinds.contains(&h.kind))
+    /// The header's item of that name, or else of the name with a leading `_`: CPython made several
+    /// private names public under the same spelling without it (`_PyCFunctionFastWithKeywords` before 3.13).
+    fn header_item(&self, o: &mut Out, name: &str, kinds: &[Kind]) -> Option<&'a Item> {
+        let find = |n: &str| self.header_by_name.get(n).copied().filter(|h| kinds.contains(&h.kind));
+        find(name).or_else(|| {
+            let private = find(&format!("_{name}"))?;
+            o.note("Unverified", name, &format!("compared with the header's `_{name}` (its name in this version)"));
+            Some(private)
+        })
     }
 
     /// The header's struct/union behind `name`, through typedefs.
@@ -277,10 +310,7 @@ impl<'a> Ctx<'a> {
                     );
                 }
             } else {
-                let (ours, head) = (self.ty(Src::Ours, &f.ty), self.ty(Src::Header, hty));
-                o.text(&item, "type", &ours, Some(&head), None);
-                let (ok, hk) = (self.canon(Src::Ours, true).ty(&f.ty), self.canon(Src::Header, true).ty(hty));
-                o.warn_const(&item, (&ours, &head), ok, hk);
+                o.compare(&item, "type", &self.ty(Src::Ours, &f.ty), Some(&self.ty(Src::Header, hty)), None);
             }
             match path {
                 Some(p) if f.public => {
@@ -304,7 +334,7 @@ impl<'a> Ctx<'a> {
                 let msg = format!(
                     "the header's `{}` has field `{n}` (`{}`), not declared here",
                     h.name,
-                    self.ty(Src::Header, &hf.ty)
+                    self.ty(Src::Header, &hf.ty).text(true)
                 );
                 o.fail(&format!("{name}.{n}"), "field", &msg);
             }
@@ -315,7 +345,7 @@ impl<'a> Ctx<'a> {
         let name = it.name.as_str();
         if self.header_by_name.contains_key(name) {
             let (ours, header) = (self.ty(Src::Ours, &path_type(name)), self.ty(Src::Header, &path_type(name)));
-            o.text(name, "opaque type name", &ours, Some(&header), None);
+            o.compare(name, "opaque type name", &ours, Some(&header), None);
         } else {
             o.absent(it, "opaque type");
         }
@@ -324,48 +354,42 @@ impl<'a> Ctx<'a> {
     fn constant(&self, o: &mut Out, it: &Item, path: Option<&str>) {
         let name = it.name.as_str();
         let ty = self.ty(Src::Ours, it.ty.as_ref().unwrap());
-        let exprs: Vec<&str> =
-            it.markers().filter(|m| !m.starts_with("not-in-headers") && !m.starts_with("c-name")).collect();
-        let header = self.header_item(name, &[Kind::Const]);
+        let exprs = it.check_exprs();
+        let header = self.header_item(o, name, &[Kind::Const]);
         let Some(p) = path else {
             return o.note("Unverified", name, "private const: not compared");
         };
-        if !is_integer(&ty) {
-            o.note("Unverified", name, &format!("type `{ty}` is not an integer: value not compared"));
+        let Some(ours) = int_expr(&ty, p) else {
+            o.note("Unverified", name, &format!("type `{}` is not an integer: value not compared", ty.text(true)));
             if header.is_none() && exprs.is_empty() {
                 o.absent(it, "const");
             }
             return;
-        }
+        };
+        let pyo3 = self
+            .pyo3_item(name, &[Kind::Const])
+            .and_then(|c| int_expr(&self.ty(Src::Pyo3, c.ty.as_ref().unwrap()), &format!("::pyo3_ffi::{name}")));
         for e in &exprs {
             if let Err(err) = syn::parse_str::<syn::Expr>(e) {
                 o.fail(name, "verify marker", &format!("`verify: {e}` is not an expression: {err}"));
                 continue;
             }
             let what = format!("value = {e} (in the header)");
-            o.int(name, &what, p, Some(format!("{{ use crate::bg::*; {e} }}")), None);
+            o.int(name, &what, &ours, Some(format!("{{ use crate::bg::*; {e} }}")), None);
         }
-        let pyo3 = self
-            .pyo3_item(name, &[Kind::Const])
-            .filter(|c| is_integer(&self.ty(Src::Pyo3, c.ty.as_ref().unwrap())))
-            .map(|_| format!("::pyo3_ffi::{name}"));
-        match header {
-            Some(h) => {
-                let hty = self.ty(Src::Header, h.ty.as_ref().unwrap());
-                if is_integer(&hty) {
-                    o.int(name, "value", p, Some(format!("crate::bg::{name}")), pyo3);
-                } else {
-                    o.fail(name, "value", &format!("ours is an integer, the header's is `{hty}`"));
-                }
+        let Some(header) = header else {
+            if exprs.is_empty() {
+                o.absent(it, "const");
             }
-            None => {
-                if exprs.is_empty() {
-                    o.absent(it, "const");
-                }
-                if pyo3.is_some() {
-                    o.int(name, "value", p, None, pyo3);
-                }
+            if let Some(pyo3) = pyo3 {
+                o.int(name, "value", &ours, None, Some(pyo3));
             }
+            return;
+        };
+        let hty = self.ty(Src::Header, header.ty.as_ref().unwrap());
+        match int_expr(&hty, &format!("crate::bg::{}", header.name)) {
+            Some(h) => o.int(name, "value", &ours, Some(h), pyo3),
+            None => o.fail(name, "value", &format!("ours is an integer, the header's is `{}`", hty.text(true))),
         }
     }
 
@@ -374,39 +398,24 @@ impl<'a> Ctx<'a> {
         if it.kind == Kind::RustFn && !it.public {
             return o.note("Unverified", name, "private Rust helper: not compared");
         }
-        let sig = it.sig.as_ref().unwrap();
-        let ours = strip_abi(self.canon(Src::Ours, false).sig(sig));
-        let header = self.header_item(name, &[Kind::ExternFn]);
-        let head = header.map(|h| strip_abi(self.canon(Src::Header, false).sig(h.sig.as_ref().unwrap())));
-        let pyo3 = self
-            .pyo3_item(name, &[Kind::ExternFn, Kind::RustFn])
-            .map(|p| strip_abi(self.canon(Src::Pyo3, false).sig(p.sig.as_ref().unwrap())));
-        if header.is_none() {
+        let ours = self.sig(Src::Ours, it);
+        let head = self.header_item(o, name, &[Kind::ExternFn]).map(|h| self.sig(Src::Header, h));
+        let pyo3 = self.pyo3_item(name, &[Kind::ExternFn, Kind::RustFn]).map(|p| self.sig(Src::Pyo3, p));
+        if head.is_none() {
             o.absent(it, if it.kind == Kind::RustFn { "Rust re-implementation" } else { "function" });
-            if pyo3.is_none() {
-                return;
-            }
         }
-        o.text(name, "signature", &ours, head.as_deref(), pyo3.as_deref());
-        if let (Some(h), Some(head)) = (header, &head) {
-            let ok = strip_abi(self.canon(Src::Ours, true).sig(sig));
-            let hk = strip_abi(self.canon(Src::Header, true).sig(h.sig.as_ref().unwrap()));
-            o.warn_const(name, (&ours, head), ok, hk);
-        }
+        o.compare(name, "signature", &ours, head.as_ref(), pyo3.as_ref());
     }
 
     fn static_(&self, o: &mut Out, it: &Item) {
         let name = it.name.as_str();
         let ours = self.ty(Src::Ours, it.ty.as_ref().unwrap());
-        let head = self.header_item(name, &[Kind::Static]).map(|h| self.ty(Src::Header, h.ty.as_ref().unwrap()));
+        let head = self.header_item(o, name, &[Kind::Static]).map(|h| self.ty(Src::Header, h.ty.as_ref().unwrap()));
         let pyo3 = self.pyo3_item(name, &[Kind::Static]).map(|p| self.ty(Src::Pyo3, p.ty.as_ref().unwrap()));
         if head.is_none() {
             o.absent(it, "static");
-            if pyo3.is_none() {
-                return;
-            }
         }
-        o.text(name, "static type", &ours, head.as_deref(), pyo3.as_deref());
+        o.compare(name, "static type", &ours, head.as_ref(), pyo3.as_ref());
     }
 
     fn alias(&self, o: &mut Out, it: &Item) {
@@ -414,15 +423,12 @@ impl<'a> Ctx<'a> {
         let ours = self.ty(Src::Ours, it.ty.as_ref().unwrap());
         let kinds = [Kind::TypeAlias, Kind::Struct, Kind::Union, Kind::OpaqueEnum];
         // The header's meaning of the name, through its typedefs.
-        let head = self.header_item(name, &kinds).map(|_| self.ty(Src::Header, &path_type(name)));
+        let head = self.header_item(o, name, &kinds).map(|h| self.ty(Src::Header, &path_type(&h.name)));
         let pyo3 = self.pyo3_item(name, &[Kind::TypeAlias]).map(|p| self.ty(Src::Pyo3, p.ty.as_ref().unwrap()));
         if head.is_none() {
             o.absent(it, "type");
-            if pyo3.is_none() {
-                return;
-            }
         }
-        o.text(name, "type", &ours, head.as_deref(), pyo3.as_deref());
+        o.compare(name, "type", &ours, head.as_ref(), pyo3.as_ref());
     }
 }
 
@@ -452,7 +458,3 @@ fn path_type(name: &str) -> syn::Type {
     syn::parse_str(name).expect("an identifier is a type")
 }
 
-/// Top-level function items: whether one is a Rust fn or extern is known from its kind.
-fn strip_abi(sig: String) -> String {
-    sig.strip_prefix("rust ").map(str::to_owned).unwrap_or(sig)
-}

@@ -64,6 +64,52 @@ impl Item {
     pub fn markers(&self) -> impl Iterator<Item = &str> {
         self.doc.iter().filter_map(|l| l.strip_prefix("verify:").map(str::trim))
     }
+
+    /// Rust expressions, evaluated against the header's types, that this const must equal: each
+    /// `/// verify: EXPR` line, and each C `offsetof(T, f)` / `sizeof(T)` written in backticks in its doc.
+    pub fn check_exprs(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .markers()
+            .filter(|m| !m.starts_with("not-in-headers") && !m.starts_with("c-name"))
+            .map(str::to_owned)
+            .collect();
+        for line in self.doc.iter().filter(|l| !l.starts_with("verify:")) {
+            for code in line.split('`').skip(1).step_by(2) {
+                if let Some(e) = c_layout_expr(code)
+                    && !out.contains(&e)
+                {
+                    out.push(e);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// `offsetof(T, f)` -> `offset_of!(T, f)`, `sizeof(T)` -> `size_of::<T>()`.
+pub fn c_layout_expr(code: &str) -> Option<String> {
+    let code = code.trim();
+    if let Some(args) = code.strip_prefix("offsetof(").and_then(|r| r.strip_suffix(')')) {
+        return Some(format!("offset_of!({})", args.trim()));
+    }
+    let ty = code.strip_prefix("sizeof(").and_then(|r| r.strip_suffix(')'))?;
+    Some(format!("size_of::<{}>()", ty.trim()))
+}
+
+/// From a module's inner doc: lines like ``[`NAME`] = `offsetof(T, f)` `` give NAME a check expression.
+fn listed_checks(attrs: &[Attribute]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for line in doc_lines(attrs) {
+        let line = line.trim_start_matches(['-', '*', ' ']);
+        let Some(rest) = line.strip_prefix("[`") else { continue };
+        let Some((name, rest)) = rest.split_once("`]") else { continue };
+        let Some(rest) = rest.trim_start().strip_prefix('=') else { continue };
+        let Some(code) = rest.trim_start().strip_prefix('`').and_then(|r| r.split('`').next()) else { continue };
+        if let Some(e) = c_layout_expr(code) {
+            out.push((name.to_owned(), e));
+        }
+    }
+    out
 }
 
 struct UseDecl {
@@ -78,15 +124,28 @@ pub struct Crate {
     pub_uses: Vec<UseDecl>,
     /// Modules declared `pub mod` all the way from the root.
     pub_modules: Vec<Vec<String>>,
+    /// (name, expression) listed in module docs (see `listed_checks`).
+    listed: Vec<(String, String)>,
 }
 
 /// Reads the crate whose root file is `root` (lib.rs, a fixture, or bindgen's single file).
 pub fn read_crate(root: &Path, cfg: &Cfg) -> Crate {
-    let mut krate =
-        Crate { items: Vec::new(), macro_calls: Vec::new(), pub_uses: Vec::new(), pub_modules: vec![vec![]] };
+    let mut krate = Crate {
+        items: Vec::new(),
+        macro_calls: Vec::new(),
+        pub_uses: Vec::new(),
+        pub_modules: vec![vec![]],
+        listed: Vec::new(),
+    };
     let dir = root.parent().expect("crate root has a directory").to_path_buf();
     let file = parse_file(root);
+    krate.listed.extend(listed_checks(&file.attrs));
     walk(&mut krate, cfg, root, &dir, &[], true, file.items);
+    for (name, expr) in std::mem::take(&mut krate.listed) {
+        for it in krate.items.iter_mut().filter(|it| it.name == name && it.kind == Kind::Const) {
+            it.doc.push(format!("verify: {expr}"));
+        }
+    }
     krate
 }
 
@@ -231,11 +290,13 @@ fn walk(
                     krate.pub_modules.push(sub.clone());
                 }
                 let sub_dir = dir.join(&name);
+                krate.listed.extend(listed_checks(&m.attrs));
                 match m.content {
                     Some((_, inner)) => walk(krate, cfg, file, &sub_dir, &sub, public, inner),
                     None => {
                         let path = mod_file(&m.attrs, file, dir, &name);
                         let parsed = parse_file(&path);
+                        krate.listed.extend(listed_checks(&parsed.attrs));
                         // A `foo/mod.rs` or `#[path]` file's own submodules live beside it; a `foo.rs`'s in `foo/`.
                         let child_dir = if path.file_name().is_some_and(|n| n == "mod.rs") {
                             path.parent().unwrap().to_path_buf()
@@ -249,7 +310,7 @@ fn walk(
             SynItem::Use(u) if cfg.active(&u.attrs) && is_pub(&u.vis) => {
                 krate.pub_uses.push(UseDecl { module: module.to_vec(), tree: u.tree });
             }
-            SynItem::Macro(m) if m.ident.is_none() => {
+            SynItem::Macro(m) if m.ident.is_none() && cfg.active(&m.attrs) => {
                 let name = m.mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
                 krate.macro_calls.push((file.to_path_buf(), name));
             }

@@ -43,7 +43,13 @@ pub fn run(file: &Path) -> u8 {
     let tree = match parse_bytes(&bytes) {
         Ok(tree) => tree,
         Err(e) => {
-            eprintln!("pyzig-sexp: {}:{}:{}: {}", file.display(), e.line, e.column, e.message);
+            eprintln!(
+                "pyzig-sexp: {}:{}:{}: {}",
+                file.display(),
+                e.line,
+                e.column,
+                e.message
+            );
             return EXIT_ERROR;
         }
     };
@@ -62,6 +68,9 @@ pub fn run(file: &Path) -> u8 {
     println!("format: {:.1} MB/s", mb_per_s(bytes.len(), format_time));
     // The tree owns a copy of the source, which `heap_size` leaves out: count both.
     let tree_bytes = tree.heap_size() + bytes.len();
-    println!("tree: {:.1}x file size", tree_bytes as f64 / bytes.len().max(1) as f64);
+    println!(
+        "tree: {:.1}x file size",
+        tree_bytes as f64 / bytes.len().max(1) as f64
+    );
     EXIT_OK
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use pyzig_sexp_engine::parse_bytes;
 
 use crate::location::{first_difference, line_column, snippet};
-use crate::{files, progress, EXIT_DIFFERS, EXIT_ERROR, EXIT_OK};
+use crate::{EXIT_DIFFERS, EXIT_ERROR, EXIT_OK, files, progress};
 
 /// Bytes of context shown on each side of a difference.
 const SNIPPET_BYTES: usize = 24;
@@ -14,19 +14,36 @@ const SNIPPET_BYTES: usize = 24;
 pub enum Outcome {
     Identical,
     /// The reprint differs; `message` locates and shows the first differing byte.
-    Differs { line: usize, column: usize, message: String },
+    Differs {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// The file could not be read (no location) or parsed (location of the error).
-    Error { at: Option<(usize, usize)>, message: String },
+    Error {
+        at: Option<(usize, usize)>,
+        message: String,
+    },
 }
 
 pub fn check_file(path: &Path) -> Outcome {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
-        Err(e) => return Outcome::Error { at: None, message: format!("cannot read: {e}") },
+        Err(e) => {
+            return Outcome::Error {
+                at: None,
+                message: format!("cannot read: {e}"),
+            };
+        }
     };
     let tree = match parse_bytes(&bytes) {
         Ok(tree) => tree,
-        Err(e) => return Outcome::Error { at: Some((e.line, e.column)), message: e.message.to_string() },
+        Err(e) => {
+            return Outcome::Error {
+                at: Some((e.line, e.column)),
+                message: e.message.to_string(),
+            };
+        }
     };
     compare(&bytes, tree.print().as_bytes())
 }
@@ -42,7 +59,11 @@ fn compare(file: &[u8], printed: &[u8]) -> Outcome {
                 snippet(file, offset, SNIPPET_BYTES),
                 snippet(printed, offset, SNIPPET_BYTES)
             );
-            Outcome::Differs { line, column, message }
+            Outcome::Differs {
+                line,
+                column,
+                message,
+            }
         }
     }
 }
@@ -66,14 +87,21 @@ pub fn run(paths: &[PathBuf]) -> u8 {
     let found = files::collect(paths);
     let mut tally = Tally::default();
     for e in &found.errors {
-        println!("{}", report_line(&e.path, None, &format!("error: {}", e.message)));
+        println!(
+            "{}",
+            report_line(&e.path, None, &format!("error: {}", e.message))
+        );
         tally.errors += 1;
     }
     let bar = progress::files_bar(found.files.len());
     for path in &found.files {
         match check_file(path) {
             Outcome::Identical => tally.identical += 1,
-            Outcome::Differs { line, column, message } => {
+            Outcome::Differs {
+                line,
+                column,
+                message,
+            } => {
                 progress::println(&bar, &report_line(path, Some((line, column)), &message));
                 tally.differ += 1;
             }
@@ -108,12 +136,23 @@ mod tests {
 
     #[test]
     fn compare_locates_first_difference() {
-        assert!(matches!(compare(b"(a\n  (b 1))", b"(a\n  (b 1))"), Outcome::Identical));
-        let Outcome::Differs { line, column, message } = compare(b"(a\n  (b 1.0))", b"(a\n  (b 1))") else {
+        assert!(matches!(
+            compare(b"(a\n  (b 1))", b"(a\n  (b 1))"),
+            Outcome::Identical
+        ));
+        let Outcome::Differs {
+            line,
+            column,
+            message,
+        } = compare(b"(a\n  (b 1.0))", b"(a\n  (b 1))")
+        else {
             panic!("expected a difference");
         };
         assert_eq!((line, column), (2, 7));
-        assert_eq!(message, r#"reprint differs: file has ".0))", reprint has "))""#);
+        assert_eq!(
+            message,
+            r#"reprint differs: file has ".0))", reprint has "))""#
+        );
     }
 
     #[test]
@@ -126,7 +165,13 @@ mod tests {
 
     #[test]
     fn report_line_has_location_when_known() {
-        assert_eq!(report_line(Path::new("x.kicad_pcb"), Some((3, 9)), "m"), "x.kicad_pcb:3:9: m");
-        assert_eq!(report_line(Path::new("x.kicad_pcb"), None, "m"), "x.kicad_pcb: m");
+        assert_eq!(
+            report_line(Path::new("x.kicad_pcb"), Some((3, 9)), "m"),
+            "x.kicad_pcb:3:9: m"
+        );
+        assert_eq!(
+            report_line(Path::new("x.kicad_pcb"), None, "m"),
+            "x.kicad_pcb: m"
+        );
     }
 }

@@ -6,13 +6,17 @@ use std::path::{Path, PathBuf};
 use pyzig_sexp_engine::{format_kicad, parse, parse_bytes};
 
 use crate::check::report_line;
-use crate::{files, progress, EXIT_DIFFERS, EXIT_ERROR, EXIT_OK};
+use crate::same::first_mismatch;
+use crate::{EXIT_DIFFERS, EXIT_ERROR, EXIT_OK, files, progress};
 
 pub enum Outcome {
     Unchanged,
     /// The formatted text differs from the file (and, unless checking only, was written).
     Changed,
-    Error { at: Option<(usize, usize)>, message: String },
+    Error {
+        at: Option<(usize, usize)>,
+        message: String,
+    },
 }
 
 fn error(message: String) -> Outcome {
@@ -26,15 +30,33 @@ pub fn format_file(path: &Path, check_only: bool) -> Outcome {
     };
     let tree = match parse_bytes(&bytes) {
         Ok(tree) => tree,
-        Err(e) => return Outcome::Error { at: Some((e.line, e.column)), message: e.message.to_string() },
+        Err(e) => {
+            return Outcome::Error {
+                at: Some((e.line, e.column)),
+                message: e.message.to_string(),
+            };
+        }
     };
     let formatted = format_kicad(&tree);
     if formatted.as_bytes() == bytes.as_slice() {
         return Outcome::Unchanged;
     }
-    // Never replace a readable file with one that does not read back.
-    if let Err(e) = parse(&formatted) {
-        return error(format!("formatted text does not parse ({e}); file left unchanged"));
+    // Never replace a file with one that does not read back to the same lists and tokens.
+    let reparsed = match parse(&formatted) {
+        Ok(reparsed) => reparsed,
+        Err(e) => {
+            let message =
+                format!("formatter bug: its output does not parse ({e}); file left unchanged");
+            return error(message.replace('\n', " "));
+        }
+    };
+    if let Some(node) = first_mismatch(&tree, &reparsed) {
+        let at = tree.node(node).line_col();
+        return Outcome::Error {
+            at,
+            message: "formatter bug: its output reads back differently here; file left unchanged"
+                .into(),
+        };
     }
     if check_only {
         return Outcome::Changed;
@@ -52,7 +74,10 @@ fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let target = std::fs::canonicalize(path)?;
     let dir = target.parent().unwrap_or(Path::new("."));
     let permissions = std::fs::metadata(&target)?.permissions();
-    let mut temp = tempfile::Builder::new().prefix(".pyzig-sexp-").suffix(".tmp").tempfile_in(dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".pyzig-sexp-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     temp.write_all(contents)?;
     temp.as_file().set_permissions(permissions)?;
     temp.as_file().sync_all()?;
@@ -64,7 +89,10 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
     let found = files::collect(paths);
     let (mut unchanged, mut changed, mut errors) = (0usize, 0usize, 0usize);
     for e in &found.errors {
-        println!("{}", report_line(&e.path, None, &format!("error: {}", e.message)));
+        println!(
+            "{}",
+            report_line(&e.path, None, &format!("error: {}", e.message))
+        );
         errors += 1;
     }
     let bar = progress::files_bar(found.files.len());
@@ -72,7 +100,11 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
         match format_file(path, check_only) {
             Outcome::Unchanged => unchanged += 1,
             Outcome::Changed => {
-                let verb = if check_only { "would reformat" } else { "reformatted" };
+                let verb = if check_only {
+                    "would reformat"
+                } else {
+                    "reformatted"
+                };
                 progress::println(&bar, &format!("{verb} {}", path.display()));
                 changed += 1;
             }
@@ -84,7 +116,11 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
         bar.inc(1);
     }
     bar.finish_and_clear();
-    let verb = if check_only { "would change" } else { "changed" };
+    let verb = if check_only {
+        "would change"
+    } else {
+        "changed"
+    };
     println!(
         "formatted {} files: {changed} {verb}, {unchanged} unchanged, {errors} errors",
         found.files.len() + found.errors.len()

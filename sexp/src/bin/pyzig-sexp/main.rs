@@ -11,6 +11,7 @@ mod files;
 mod fmt;
 mod location;
 mod progress;
+mod same;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,7 +26,11 @@ const EXIT_DIFFERS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
 #[derive(Parser)]
-#[command(name = "pyzig-sexp", version, about = "Check and format KiCad S-expression files")]
+#[command(
+    name = "pyzig-sexp",
+    version,
+    about = "Check and format KiCad S-expression files"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

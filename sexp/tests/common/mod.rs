@@ -1,4 +1,4 @@
-//! Shared helpers for the integration tests (included with `mod common;`).
+//! Shared helpers for the integration tests (`mod common;`; a directory so it is no test target).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -36,13 +36,13 @@ pub fn changed_lines(a: &str, b: &str) -> Vec<(String, String)> {
 pub struct Rng(pub u64);
 
 impl Rng {
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
 }

@@ -1,0 +1,17 @@
+//! `abstract.h`: calls, sequences and iteration.
+
+use crate::object::PyObject;
+use crate::pyport::Py_ssize_t;
+
+/// Set in `nargsf` of a vectorcall when `args[-1]` may be overwritten.
+pub const PY_VECTORCALL_ARGUMENTS_OFFSET: usize = 1 << (usize::BITS - 1);
+
+unsafe extern "C" {
+    pub fn PyObject_Call(callable: *mut PyObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject;
+    pub fn PySequence_Check(op: *mut PyObject) -> core::ffi::c_int;
+    pub fn PySequence_Size(op: *mut PyObject) -> Py_ssize_t;
+    pub fn PySequence_GetItem(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject;
+    pub fn PyObject_GetIter(op: *mut PyObject) -> *mut PyObject;
+    pub fn PyIter_Next(op: *mut PyObject) -> *mut PyObject;
+    pub fn PyNumber_Index(op: *mut PyObject) -> *mut PyObject;
+}

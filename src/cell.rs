@@ -1,0 +1,554 @@
+//! The object layout of every type made by the layer, and the ownership rule.
+//!
+//! A `PyCell<T>` either OWNS its `T` (dropped exactly once: in `tp_dealloc`, or earlier by an explicit
+//! release) or is a VIEW of a `T` inside another cell's data. A view holds a strong reference to the root
+//! owner and the path from the root's data to its target, re-walked on every access, so it can never
+//! reach freed memory: a released root makes every view raise `ReferenceError`; a view whose path goes
+//! through a list element raises once any list under that root lost or reordered elements (the root's
+//! `epoch` changed), because its index may now name another element.
+//!
+//! Aliasing: a borrow flag on the root (shared count, or exclusive) guards every access, so a callback
+//! into Python that re-enters the same object gets a `RuntimeError` instead of aliasing `&mut`.
+
+use crate::class::PyClass;
+use crate::err::{PyErr, PyResult};
+use crate::obj::Obj;
+use pyzig_ffi as ffi;
+use std::cell::{Cell, UnsafeCell};
+use std::marker::PhantomData;
+use std::mem::ManuallyDrop;
+use std::ptr::NonNull;
+
+pub(crate) const OWNED: u8 = 1;
+pub(crate) const VIEW: u8 = 2;
+pub(crate) const RELEASED: u8 = 3;
+
+/// Header shared by every cell, whatever its `T` (views reach their root's through it).
+#[repr(C)]
+pub struct CellHeader {
+    ob_base: ffi::PyObject,
+    state: Cell<u8>,
+    /// Root only: bumped when a list under this root loses or reorders elements.
+    epoch: Cell<u32>,
+    /// Root only: >0 shared borrows, -1 exclusive.
+    borrow: Cell<isize>,
+}
+
+/// One step of a view's path: from a pointer to the parent value to the child (`None`: it is gone).
+#[derive(Clone, Copy)]
+pub struct Step {
+    f: unsafe fn(*mut u8, usize) -> Option<*mut u8>,
+    arg: usize,
+    /// Steps into list elements: such views check the root's epoch.
+    indexed: bool,
+}
+
+impl Step {
+    pub(crate) fn field(offset: usize) -> Step {
+        unsafe fn at_offset(p: *mut u8, offset: usize) -> Option<*mut u8> {
+            // SAFETY: `offset` is `offset_of!` of a field of the value `p` points to.
+            Some(unsafe { p.add(offset) })
+        }
+        Step { f: at_offset, arg: offset, indexed: false }
+    }
+
+    pub(crate) fn index<T>(i: usize) -> Step {
+        unsafe fn elem<T>(p: *mut u8, i: usize) -> Option<*mut u8> {
+            // SAFETY: `p` points to a live `Vec<T>` (the path was built from its type).
+            let v = unsafe { &mut *p.cast::<Vec<T>>() };
+            (i < v.len()).then(|| v.as_mut_ptr().wrapping_add(i).cast::<u8>())
+        }
+        Step { f: elem::<T>, arg: i, indexed: true }
+    }
+
+    pub(crate) fn some<T>() -> Step {
+        unsafe fn some<T>(p: *mut u8, _: usize) -> Option<*mut u8> {
+            // SAFETY: `p` points to a live `Option<T>`.
+            unsafe { (*p.cast::<Option<T>>()).as_mut().map(|r| (r as *mut T).cast::<u8>()) }
+        }
+        Step { f: some::<T>, arg: 0, indexed: false }
+    }
+}
+
+struct View {
+    root: NonNull<ffi::PyObject>,
+    root_data: *mut u8,
+    epoch: u32,
+    indexed: bool,
+    path: Box<[Step]>,
+}
+
+union Data<T> {
+    owned: ManuallyDrop<T>,
+    view: ManuallyDrop<View>,
+}
+
+#[repr(C)]
+pub struct PyCell<T> {
+    header: CellHeader,
+    data: UnsafeCell<Data<T>>,
+}
+
+/// Where a value lives: its root cell and the path from the root's data (what a child view copies).
+pub struct At<'a> {
+    root: *mut ffi::PyObject,
+    root_data: *mut u8,
+    epoch: u32,
+    parent_path: &'a [Step],
+    step: Step,
+}
+
+impl At<'_> {
+    fn child_path(&self) -> Box<[Step]> {
+        let mut p = Vec::with_capacity(self.parent_path.len() + 1);
+        p.extend_from_slice(self.parent_path);
+        p.push(self.step);
+        p.into_boxed_slice()
+    }
+
+    /// A new view cell of type `T` (whose Python type is `tp`) for the value here.
+    pub(crate) fn new_view<T>(&self, tp: *mut ffi::PyTypeObject, gc: bool) -> PyResult<Obj> {
+        let path = self.child_path();
+        let indexed = path.iter().any(|s| s.indexed);
+        // SAFETY: `tp` is the heap type whose instances are `PyCell<T>`; the root is a live cell.
+        unsafe {
+            let p = alloc(tp, gc)?;
+            let cell = p.cast::<PyCell<T>>();
+            init_header(cell.cast(), VIEW);
+            ffi::Py_INCREF(self.root);
+            (*cell).data.get().write(Data {
+                view: ManuallyDrop::new(View {
+                    root: NonNull::new_unchecked(self.root),
+                    root_data: self.root_data,
+                    epoch: self.epoch,
+                    indexed,
+                    path,
+                }),
+            });
+            if gc {
+                ffi::PyObject_GC_Track(p.cast());
+            }
+            Obj::from_owned_ptr(p)
+        }
+    }
+
+    /// The place of a child of the value here (one step further).
+    pub(crate) fn then<'b>(&'b self, path_buf: &'b mut Vec<Step>, step: Step) -> At<'b> {
+        path_buf.clear();
+        path_buf.extend_from_slice(self.parent_path);
+        path_buf.push(self.step);
+        At { root: self.root, root_data: self.root_data, epoch: self.epoch, parent_path: path_buf, step }
+    }
+}
+
+/// # Safety
+/// `tp` is a live type whose basic size fits a `PyCell` of the right `T`.
+unsafe fn alloc(tp: *mut ffi::PyTypeObject, gc: bool) -> PyResult<*mut ffi::PyObject> {
+    // SAFETY: per the contract; both return a new reference with the type incref'd, or null + exception.
+    let p = unsafe { if gc { ffi::_PyObject_GC_New(tp) } else { ffi::_PyObject_New(tp) } };
+    if p.is_null() { Err(PyErr::fetch()) } else { Ok(p) }
+}
+
+/// # Safety
+/// `h` is a freshly allocated cell.
+unsafe fn init_header(h: *mut CellHeader, state: u8) {
+    // SAFETY: writing the fields after the initialised `PyObject` head.
+    unsafe {
+        (&raw mut (*h).state).write(Cell::new(state));
+        (&raw mut (*h).epoch).write(Cell::new(0));
+        (&raw mut (*h).borrow).write(Cell::new(0));
+    }
+}
+
+/// A new wrapper that owns `value`, of type `tp` (instances are `PyCell<T>`).
+pub(crate) fn new_owned_in<T>(tp: *mut ffi::PyTypeObject, gc: bool, value: T) -> PyResult<Obj> {
+    const { assert!(align_of::<PyCell<T>>() <= 16, "pymalloc aligns to 16 bytes") };
+    // SAFETY: `tp` was built for `PyCell<T>` (callers pass the type registered for `T`).
+    unsafe {
+        let p = alloc(tp, gc)?;
+        let cell = p.cast::<PyCell<T>>();
+        init_header(cell.cast(), OWNED);
+        (*cell).data.get().write(Data { owned: ManuallyDrop::new(value) });
+        if gc {
+            ffi::PyObject_GC_Track(p.cast());
+        }
+        Ok(Obj::from_owned_ptr(p).expect("non-null"))
+    }
+}
+
+/// A value reached through a cell: the root's header, the pointer, and what a child view needs.
+pub(crate) struct Resolved<'c, T> {
+    hdr: &'c CellHeader,
+    pub(crate) ptr: *mut T,
+    root: *mut ffi::PyObject,
+    root_data: *mut u8,
+    epoch: u32,
+    path: &'c [Step],
+}
+
+impl<'c, T> Resolved<'c, T> {
+    pub(crate) fn at(&self, step: Step) -> At<'_> {
+        At { root: self.root, root_data: self.root_data, epoch: self.epoch, parent_path: self.path, step }
+    }
+
+    pub(crate) fn borrow(&self) -> PyResult<BorrowGuard<'c>> {
+        BorrowGuard::shared(self.hdr)
+    }
+
+    pub(crate) fn borrow_mut(&self) -> PyResult<BorrowGuard<'c>> {
+        BorrowGuard::exclusive(self.hdr)
+    }
+
+    /// Marks that elements of a list under this root were removed or reordered.
+    pub(crate) fn bump_epoch(&self) {
+        self.hdr.epoch.set(self.hdr.epoch.get().wrapping_add(1));
+    }
+}
+
+#[cold]
+fn released_err(name: &str) -> PyErr {
+    PyErr::reference_error(format!("this {name} was released; its native data is gone"))
+}
+
+#[cold]
+fn stale_err(name: &str) -> PyErr {
+    PyErr::reference_error(format!(
+        "this {name} no longer exists in its owner (it was removed, or its list was changed since it \
+         was read); read it again from the owner"
+    ))
+}
+
+impl<T> PyCell<T> {
+    /// Resolves the cell to its value; errors if released or stale.
+    ///
+    /// # Safety
+    /// `this` is a live `PyCell<T>`, and stays alive for `'c`.
+    pub(crate) unsafe fn resolve<'c>(this: *mut ffi::PyObject, name: &str) -> PyResult<Resolved<'c, T>> {
+        let cell = this.cast::<PyCell<T>>();
+        // SAFETY: a live cell; the union member read matches `state`.
+        unsafe {
+            let hdr = &(*cell).header;
+            match hdr.state.get() {
+                OWNED => Ok(Resolved {
+                    hdr,
+                    ptr: (&raw mut (*(*cell).data.get()).owned).cast::<T>(),
+                    root: this,
+                    root_data: (&raw mut (*(*cell).data.get()).owned).cast::<u8>(),
+                    epoch: hdr.epoch.get(),
+                    path: &[],
+                }),
+                VIEW => {
+                    let view: &View = &(*(*cell).data.get()).view;
+                    let root_hdr = &*view.root.as_ptr().cast::<CellHeader>();
+                    if root_hdr.state.get() != OWNED {
+                        return Err(released_err(name));
+                    }
+                    if view.indexed && root_hdr.epoch.get() != view.epoch {
+                        return Err(stale_err(name));
+                    }
+                    let mut p = view.root_data;
+                    for step in view.path.iter() {
+                        p = match (step.f)(p, step.arg) {
+                            Some(p) => p,
+                            None => return Err(stale_err(name)),
+                        };
+                    }
+                    Ok(Resolved {
+                        hdr: root_hdr,
+                        ptr: p.cast::<T>(),
+                        root: view.root.as_ptr(),
+                        root_data: view.root_data,
+                        epoch: view.epoch,
+                        path: &view.path,
+                    })
+                }
+                _ => Err(released_err(name)),
+            }
+        }
+    }
+
+    /// Drops the owned value now; later access raises. Errors on views and while borrowed.
+    ///
+    /// # Safety
+    /// `this` is a live `PyCell<T>`.
+    pub(crate) unsafe fn release(this: *mut ffi::PyObject, name: &str) -> PyResult<()> {
+        let cell = this.cast::<PyCell<T>>();
+        // SAFETY: a live cell; the owned member is initialised while state == OWNED.
+        unsafe {
+            let hdr = &(*cell).header;
+            match hdr.state.get() {
+                OWNED if hdr.borrow.get() != 0 => {
+                    Err(PyErr::runtime_error(format!("cannot release this {name} while it is in use")))
+                }
+                OWNED => {
+                    hdr.state.set(RELEASED);
+                    ManuallyDrop::drop(&mut (*(*cell).data.get()).owned);
+                    Ok(())
+                }
+                VIEW => Err(PyErr::type_error(format!(
+                    "this {name} is a view into another object; release its owner instead"
+                ))),
+                _ => Ok(()), // releasing twice is a no-op, never a double free
+            }
+        }
+    }
+
+    /// `tp_dealloc` body: untrack → drop native → `tp_free` → `Py_DECREF(type)`.
+    ///
+    /// # Safety
+    /// Called once by CPython with a dead (refcount 0) `PyCell<T>`.
+    pub(crate) unsafe fn dealloc(this: *mut ffi::PyObject, gc: bool) {
+        let cell = this.cast::<PyCell<T>>();
+        // SAFETY: CPython hands us the object exactly once; nothing else references it.
+        unsafe {
+            let tp = ffi::Py_TYPE(this);
+            if gc {
+                ffi::PyObject_GC_UnTrack(this.cast());
+            }
+            let state = (*cell).header.state.replace(RELEASED);
+            let dropped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match state {
+                OWNED => ManuallyDrop::drop(&mut (*(*cell).data.get()).owned),
+                VIEW => {
+                    let view = ManuallyDrop::take(&mut (*(*cell).data.get()).view);
+                    ffi::Py_DECREF(view.root.as_ptr());
+                }
+                _ => {}
+            }));
+            if let Err(payload) = dropped {
+                PyErr::from_panic(payload).restore();
+                ffi::PyErr_WriteUnraisable(std::ptr::null_mut());
+            }
+            if gc { ffi::PyObject_GC_Del(this.cast()) } else { ffi::PyObject_Free(this.cast()) }
+            ffi::Py_DECREF(tp.cast());
+        }
+    }
+
+    /// `tp_traverse` body: owned values report their objects; views report their root.
+    ///
+    /// # Safety
+    /// `this` is a live `PyCell<T>`; `visit`/`arg` come from the collector.
+    pub(crate) unsafe fn traverse(
+        this: *mut ffi::PyObject,
+        visit: ffi::visitproc,
+        arg: *mut std::ffi::c_void,
+        each: fn(&T, &mut Visit<'_>),
+    ) -> std::ffi::c_int {
+        let cell = this.cast::<PyCell<T>>();
+        // SAFETY: a live cell; an exclusively borrowed value is skipped (its objects then look
+        // externally referenced, so nothing is freed wrongly).
+        unsafe {
+            let hdr = &(*cell).header;
+            match hdr.state.get() {
+                OWNED if hdr.borrow.get() >= 0 => {
+                    let mut v = Visit { visit, arg, ret: 0, _p: PhantomData };
+                    let value: &T = &(*(*cell).data.get()).owned;
+                    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| each(value, &mut v)));
+                    v.ret
+                }
+                VIEW => visit((*(*cell).data.get()).view.root.as_ptr(), arg),
+                _ => 0,
+            }
+        }
+    }
+
+    /// `tp_clear` body: lets the value drop the Python objects it holds (breaking cycles).
+    ///
+    /// # Safety
+    /// `this` is a live `PyCell<T>`.
+    pub(crate) unsafe fn clear(this: *mut ffi::PyObject, each: fn(&mut T)) -> std::ffi::c_int {
+        let cell = this.cast::<PyCell<T>>();
+        // SAFETY: a live cell; only an unborrowed owned value is touched.
+        unsafe {
+            let hdr = &(*cell).header;
+            if hdr.state.get() == OWNED && hdr.borrow.get() == 0 {
+                hdr.borrow.set(-1);
+                let value: &mut T = &mut (*(*cell).data.get()).owned;
+                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| each(value)));
+                hdr.borrow.set(0);
+                if let Err(payload) = r {
+                    PyErr::from_panic(payload).restore();
+                    ffi::PyErr_WriteUnraisable(this);
+                }
+            }
+            0
+        }
+    }
+}
+
+/// Handed to [`Traverse::traverse`](crate::Traverse): report every Python object the value holds.
+pub struct Visit<'a> {
+    visit: ffi::visitproc,
+    arg: *mut std::ffi::c_void,
+    ret: std::ffi::c_int,
+    _p: PhantomData<&'a ()>,
+}
+
+impl Visit<'_> {
+    pub fn obj(&mut self, obj: &Obj) {
+        if self.ret == 0 {
+            // SAFETY: a live object we hold a reference to; the collector's callback.
+            self.ret = unsafe { (self.visit)(obj.as_ptr(), self.arg) };
+        }
+    }
+
+    pub fn opt(&mut self, obj: &Option<Obj>) {
+        if let Some(o) = obj {
+            self.obj(o);
+        }
+    }
+
+    pub fn py<U: PyClass>(&mut self, obj: &Py<U>) {
+        self.obj(obj.as_obj());
+    }
+}
+
+/// A borrow of a root cell's value, released on drop.
+pub(crate) struct BorrowGuard<'c> {
+    hdr: &'c CellHeader,
+}
+
+impl<'c> BorrowGuard<'c> {
+    #[inline]
+    fn shared(hdr: &'c CellHeader) -> PyResult<BorrowGuard<'c>> {
+        let b = hdr.borrow.get();
+        if b < 0 {
+            return Err(PyErr::runtime_error("the object is being modified (re-entrant access from a callback)"));
+        }
+        hdr.borrow.set(b + 1);
+        Ok(BorrowGuard { hdr })
+    }
+
+    #[inline]
+    fn exclusive(hdr: &'c CellHeader) -> PyResult<BorrowGuard<'c>> {
+        if hdr.borrow.get() != 0 {
+            return Err(PyErr::runtime_error("the object is in use (re-entrant modification from a callback)"));
+        }
+        hdr.borrow.set(-1);
+        Ok(BorrowGuard { hdr })
+    }
+}
+
+impl Drop for BorrowGuard<'_> {
+    #[inline]
+    fn drop(&mut self) {
+        let b = self.hdr.borrow.get();
+        self.hdr.borrow.set(if b < 0 { 0 } else { b - 1 });
+    }
+}
+
+/// Shared access to a wrapped value.
+pub struct Ref<'a, T> {
+    ptr: *const T,
+    _guard: BorrowGuard<'a>,
+}
+
+impl<T> std::ops::Deref for Ref<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        // SAFETY: resolved and shared-borrowed; alive while the guard is.
+        unsafe { &*self.ptr }
+    }
+}
+
+/// Exclusive access to a wrapped value.
+pub struct RefMut<'a, T> {
+    ptr: *mut T,
+    _guard: BorrowGuard<'a>,
+}
+
+impl<T> std::ops::Deref for RefMut<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        // SAFETY: resolved and exclusively borrowed.
+        unsafe { &*self.ptr }
+    }
+}
+
+impl<T> std::ops::DerefMut for RefMut<'_, T> {
+    fn deref_mut(&mut self) -> &mut T {
+        // SAFETY: resolved and exclusively borrowed.
+        unsafe { &mut *self.ptr }
+    }
+}
+
+/// An owned, typed reference to a wrapper of `T` (owner or view). Store it in a Rust value to keep the
+/// wrapper alive (a handle holding its graph); declare such a type `gc` and report it in `Traverse`.
+pub struct Py<T: PyClass> {
+    obj: Obj,
+    _t: PhantomData<T>,
+}
+
+impl<T: PyClass> Py<T> {
+    /// Wraps `value` in a new owning wrapper.
+    pub fn new(value: T) -> PyResult<Py<T>> {
+        let obj = crate::class::new_owned::<T>(value)?;
+        Ok(Py { obj, _t: PhantomData })
+    }
+
+    /// `obj` as a `Py<T>` if it is a `T` wrapper; `TypeError` naming `what` otherwise.
+    pub fn downcast(obj: Obj, what: &str) -> PyResult<Py<T>> {
+        crate::class::check_type::<T>(obj.borrowed(), what)?;
+        Ok(Py { obj, _t: PhantomData })
+    }
+
+    pub(crate) fn from_checked(obj: Obj) -> Py<T> {
+        Py { obj, _t: PhantomData }
+    }
+
+    pub fn borrow(&self) -> PyResult<Ref<'_, T>> {
+        // SAFETY: a live `PyCell<T>` (type checked at construction), alive as long as `self`.
+        let r = unsafe { PyCell::<T>::resolve(self.obj.as_ptr(), T::NAME)? };
+        let guard = r.borrow()?;
+        Ok(Ref { ptr: r.ptr, _guard: guard })
+    }
+
+    pub fn borrow_mut(&self) -> PyResult<RefMut<'_, T>> {
+        // SAFETY: as in `borrow`.
+        let r = unsafe { PyCell::<T>::resolve(self.obj.as_ptr(), T::NAME)? };
+        let guard = r.borrow_mut()?;
+        Ok(RefMut { ptr: r.ptr, _guard: guard })
+    }
+
+    /// Explicit release: drops the native value now. Afterwards every wrapper reaching it (this one, its
+    /// views, handles holding it) raises `ReferenceError`; a second release is a no-op.
+    pub fn release(&self) -> PyResult<()> {
+        // SAFETY: a live `PyCell<T>`.
+        unsafe { PyCell::<T>::release(self.obj.as_ptr(), T::NAME) }
+    }
+
+    /// True once released (or when a view's owner was released or it went stale).
+    pub fn is_released(&self) -> bool {
+        // SAFETY: a live `PyCell<T>`.
+        unsafe { PyCell::<T>::resolve(self.obj.as_ptr(), T::NAME).is_err() }
+    }
+
+    pub fn as_obj(&self) -> &Obj {
+        &self.obj
+    }
+
+    pub fn into_obj(self) -> Obj {
+        self.obj
+    }
+
+    /// Address of the native value (what `__zig_address__()` returns).
+    pub fn address(&self) -> PyResult<usize> {
+        // SAFETY: a live `PyCell<T>`.
+        unsafe { PyCell::<T>::resolve(self.obj.as_ptr(), T::NAME).map(|r| r.ptr as usize) }
+    }
+}
+
+impl<T: PyClass> Clone for Py<T> {
+    fn clone(&self) -> Self {
+        Py { obj: self.obj.clone(), _t: PhantomData }
+    }
+}
+
+pub(crate) fn make_ref<'c, T>(r: Resolved<'c, T>) -> PyResult<Ref<'c, T>> {
+    let g = r.borrow()?;
+    Ok(Ref { ptr: r.ptr, _guard: g })
+}
+
+pub(crate) fn make_ref_mut<'c, T>(r: Resolved<'c, T>) -> PyResult<RefMut<'c, T>> {
+    let g = r.borrow_mut()?;
+    Ok(RefMut { ptr: r.ptr, _guard: g })
+}

@@ -1,0 +1,340 @@
+//! Python classes for Rust types: the `PyClass` trait the macros implement, and type creation from
+//! `PyType_Spec` (never a hand-mirrored `PyTypeObject`).
+
+use crate::args::{ArgSpec, Args, MAX_ARGS};
+use crate::cell::{PyCell, Py, Visit};
+use crate::conv::type_mismatch;
+use crate::err::{PyErr, PyResult};
+use crate::method::{GetSetEntry, MethodEntry};
+use crate::obj::{Borrowed, Obj};
+use crate::trampoline::{guard, zst};
+use pyzig_ffi as ffi;
+use std::ffi::{CString, c_int, c_void};
+use std::sync::OnceLock;
+
+/// A Rust type with a Python class. Implemented by [`class!`](crate::class) and
+/// [`record!`](crate::record); not by hand.
+pub trait PyClass: Sized + 'static {
+    /// Python class name.
+    const NAME: &'static str;
+    /// Dotted module name shown as `__module__`.
+    const MODULE: &'static str;
+    /// Instances can hold Python objects: GC-tracked, with `tp_traverse`/`tp_clear`.
+    const GC: bool;
+    #[doc(hidden)]
+    fn type_cell() -> &'static TypeCell;
+    #[doc(hidden)]
+    fn class_spec() -> ClassSpec<Self>;
+    #[doc(hidden)]
+    fn traverse_hook(&self, _visit: &mut Visit<'_>) {}
+    #[doc(hidden)]
+    fn clear_hook(&mut self) {}
+}
+
+/// For `gc` classes: report and drop the Python objects a value holds, so cycles are collected.
+pub trait Traverse {
+    fn traverse(&self, visit: &mut Visit<'_>);
+    fn clear(&mut self);
+}
+
+/// The Python type of one Rust type: created once per process (see the module docs on
+/// subinterpreters), then read with one atomic load.
+pub struct TypeCell {
+    tp: OnceLock<usize>,
+    /// The leaked `CtorData<T>` of constructible types.
+    ctor: OnceLock<usize>,
+    factory: OnceLock<&'static str>,
+}
+
+impl TypeCell {
+    pub const fn new() -> TypeCell {
+        TypeCell { tp: OnceLock::new(), ctor: OnceLock::new(), factory: OnceLock::new() }
+    }
+
+    #[inline]
+    pub(crate) fn get(&self) -> Option<*mut ffi::PyTypeObject> {
+        self.tp.get().map(|&p| p as *mut ffi::PyTypeObject)
+    }
+
+    pub(crate) fn get_or_try_init(
+        &self,
+        make: impl FnOnce() -> PyResult<*mut ffi::PyTypeObject>,
+    ) -> PyResult<*mut ffi::PyTypeObject> {
+        if let Some(t) = self.get() {
+            return Ok(t);
+        }
+        let t = make()?;
+        // The cell owns the new type's reference for the life of the process.
+        let _ = self.tp.set(t as usize);
+        Ok(self.get().expect("set"))
+    }
+}
+
+impl Default for TypeCell {
+    fn default() -> Self {
+        TypeCell::new()
+    }
+}
+
+/// The type object for `T`, created on first use.
+#[inline]
+pub fn type_object<T: PyClass>() -> PyResult<*mut ffi::PyTypeObject> {
+    match T::type_cell().get() {
+        Some(t) => Ok(t),
+        None => create_type::<T>(std::ptr::null_mut()),
+    }
+}
+
+/// The class object for `T` (e.g. to add to a module).
+pub fn class_object<T: PyClass>() -> PyResult<Obj> {
+    // SAFETY: a live type object kept alive by its cell.
+    Ok(unsafe { Obj::from_borrowed_ptr(type_object::<T>()?.cast()) })
+}
+
+/// Wraps `value` in a new owning wrapper of its class.
+#[inline]
+pub fn new_owned<T: PyClass>(value: T) -> PyResult<Obj> {
+    crate::cell::new_owned_in(type_object::<T>()?, T::GC, value)
+}
+
+/// `TypeError` unless `obj` is a `T` wrapper (classes are final, so the type compares by address).
+#[inline]
+pub fn check_type<T: PyClass>(obj: Borrowed<'_>, what: &str) -> PyResult<()> {
+    if Some(obj.type_ptr()) == T::type_cell().get() {
+        Ok(())
+    } else {
+        Err(type_mismatch(obj, what, T::NAME))
+    }
+}
+
+/// How Python may construct a class.
+pub enum Constructor<T> {
+    /// `Class(...)` parses these parameters and calls `make` (vectorcall and `tp_new`).
+    Args { spec: &'static ArgSpec, make: fn(&Args<'_>) -> PyResult<T>, signature: String },
+    /// Not constructible: `Class()` raises `TypeError` naming this factory (e.g. `"GraphView.create()"`).
+    Factory(&'static str),
+}
+
+/// Extra slots of record types.
+pub struct RecordSlots {
+    pub repr: ffi::reprfunc,
+    pub richcompare: ffi::richcmpfunc,
+}
+
+/// Everything a declaration says about its class, collected once when the type is created.
+pub struct ClassSpec<T> {
+    pub doc: &'static str,
+    pub constructor: Constructor<T>,
+    pub methods: Vec<MethodEntry>,
+    pub getsets: Vec<GetSetEntry>,
+    pub record: Option<RecordSlots>,
+    /// `.pyi` text of the class body (without the `class` line).
+    pub stub_body: String,
+    /// Base classes in the stub line, e.g. `""`.
+    pub stub_bases: &'static str,
+}
+
+/// Creates `T`'s heap type (once) and registers it.
+pub fn create_type<T: PyClass>(module: *mut ffi::PyObject) -> PyResult<*mut ffi::PyTypeObject> {
+    T::type_cell().get_or_try_init(|| {
+        let spec = T::class_spec();
+        let tp = build_type::<T>(module, spec)?;
+        crate::registry::register::<T>(tp);
+        Ok(tp)
+    })
+}
+
+unsafe extern "C" fn dealloc<T: PyClass>(slf: *mut ffi::PyObject) {
+    // SAFETY: CPython calls tp_dealloc once with a dead instance of this type.
+    unsafe { PyCell::<T>::dealloc(slf, T::GC) }
+}
+
+unsafe extern "C" fn traverse<T: PyClass>(
+    slf: *mut ffi::PyObject,
+    visit: ffi::visitproc,
+    arg: *mut c_void,
+) -> c_int {
+    // SAFETY: a live instance of this GC type.
+    unsafe { PyCell::<T>::traverse(slf, visit, arg, T::traverse_hook) }
+}
+
+unsafe extern "C" fn clear<T: PyClass>(slf: *mut ffi::PyObject) -> c_int {
+    // SAFETY: a live instance of this GC type.
+    unsafe { PyCell::<T>::clear(slf, T::clear_hook) }
+}
+
+/// The constructor's parameters and builder, stashed per type for the two construction trampolines.
+struct CtorData<T> {
+    spec: &'static ArgSpec,
+    make: fn(&Args<'_>) -> PyResult<T>,
+}
+
+fn ctor_cell<T: PyClass>() -> &'static OnceLock<usize> {
+    &T::type_cell().ctor
+}
+
+fn construct<T: PyClass>(slots: &[*mut ffi::PyObject], data: &CtorData<T>) -> PyResult<*mut ffi::PyObject> {
+    let args = Args::new(data.spec, slots);
+    let value = (data.make)(&args)?;
+    Ok(new_owned::<T>(value)?.into_ptr())
+}
+
+fn ctor_data<T: PyClass>() -> &'static CtorData<T> {
+    let p = *ctor_cell::<T>().get().expect("constructor registered with the type");
+    // SAFETY: stored by `build_type::<T>` as a leaked `CtorData<T>` for this very `T`.
+    unsafe { &*(p as *const CtorData<T>) }
+}
+
+unsafe extern "C" fn vectorcall_new<T: PyClass>(
+    _tp: *mut ffi::PyObject,
+    args: *const *mut ffi::PyObject,
+    nargsf: usize,
+    kwnames: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
+    guard(std::ptr::null_mut(), || {
+        let data = ctor_data::<T>();
+        let mut slots = [std::ptr::null_mut(); MAX_ARGS];
+        let slots = &mut slots[..data.spec.names.len()];
+        // SAFETY: CPython's vectorcall arguments, alive for the call.
+        unsafe { data.spec.parse_vector(slots, args, nargsf & !ffi::PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames)? };
+        construct::<T>(slots, data)
+    })
+}
+
+unsafe extern "C" fn tp_new<T: PyClass>(
+    _tp: *mut ffi::PyTypeObject,
+    args: *mut ffi::PyObject,
+    kwargs: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
+    guard(std::ptr::null_mut(), || {
+        let data = ctor_data::<T>();
+        let mut slots = [std::ptr::null_mut(); MAX_ARGS];
+        let slots = &mut slots[..data.spec.names.len()];
+        // SAFETY: a tuple and an optional dict from `type.__call__`.
+        unsafe { data.spec.parse_tuple_dict(slots, args, kwargs)? };
+        construct::<T>(slots, data)
+    })
+}
+
+unsafe extern "C" fn tp_new_factory<T: PyClass>(
+    _tp: *mut ffi::PyTypeObject,
+    _args: *mut ffi::PyObject,
+    _kwargs: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
+    guard(std::ptr::null_mut(), || {
+        let how = T::type_cell().factory.get().copied().unwrap_or("the library's factory functions");
+        Err(PyErr::type_error(format!("cannot create '{}' instances directly; use {how}", T::NAME)))
+    })
+}
+
+fn leak_cstr(s: &str) -> *const std::ffi::c_char {
+    CString::new(s).expect("no NUL in names and docs").into_raw()
+}
+
+fn build_type<T: PyClass>(module: *mut ffi::PyObject, spec: ClassSpec<T>) -> PyResult<*mut ffi::PyTypeObject> {
+    let qualname = format!("{}.{}", T::MODULE, T::NAME);
+    let mut slots: Vec<ffi::PyType_Slot> = Vec::new();
+    let mut push = |slot: c_int, p: *mut c_void| slots.push(ffi::PyType_Slot { slot, pfunc: p });
+
+    let mut doc = String::new();
+    match &spec.constructor {
+        Constructor::Args { signature, .. } => doc.push_str(&format!("{}{signature}\n--\n\n", T::NAME)),
+        Constructor::Factory(f) => {
+            let _ = T::type_cell().factory.set(f);
+        }
+    }
+    doc.push_str(spec.doc);
+    push(ffi::Py_tp_doc, leak_cstr(&doc) as *mut c_void);
+    push(ffi::Py_tp_dealloc, dealloc::<T> as *mut c_void);
+    let mut vectorcall: Option<ffi::vectorcallfunc> = None;
+    match spec.constructor {
+        Constructor::Args { spec: args, make, .. } => {
+            let data = Box::leak(Box::new(CtorData::<T> { spec: args, make }));
+            let _ = ctor_cell::<T>().set(data as *const CtorData<T> as usize);
+            push(ffi::Py_tp_new, tp_new::<T> as *mut c_void);
+            vectorcall = Some(vectorcall_new::<T>);
+        }
+        Constructor::Factory(_) => push(ffi::Py_tp_new, tp_new_factory::<T> as *mut c_void),
+    }
+    if T::GC {
+        push(ffi::Py_tp_traverse, traverse::<T> as *mut c_void);
+        push(ffi::Py_tp_clear, clear::<T> as *mut c_void);
+    }
+    if let Some(rec) = &spec.record {
+        push(ffi::Py_tp_repr, rec.repr as *mut c_void);
+        push(ffi::Py_tp_richcompare, rec.richcompare as *mut c_void);
+    }
+    if !spec.methods.is_empty() {
+        let defs = crate::method::method_table(&spec.methods);
+        push(ffi::Py_tp_methods, defs as *mut c_void);
+    }
+    if !spec.getsets.is_empty() {
+        let defs = crate::method::getset_table(&spec.getsets);
+        push(ffi::Py_tp_getset, defs as *mut c_void);
+    }
+    push(0, std::ptr::null_mut());
+
+    let mut flags = ffi::Py_TPFLAGS_DEFAULT | ffi::Py_TPFLAGS_IMMUTABLETYPE;
+    if T::GC {
+        flags |= ffi::Py_TPFLAGS_HAVE_GC;
+    }
+    let type_spec = Box::leak(Box::new(ffi::PyType_Spec {
+        // Leaked: before 3.12 `tp_name` points into the spec's string.
+        name: leak_cstr(&qualname),
+        basicsize: size_of::<PyCell<T>>() as c_int,
+        itemsize: 0,
+        flags: flags as std::ffi::c_uint,
+        slots: Box::leak(slots.into_boxed_slice()).as_mut_ptr(),
+    }));
+    // SAFETY: a complete spec whose tables are leaked (they must outlive the type).
+    let tp = unsafe { ffi::PyType_FromModuleAndSpec(module, type_spec, std::ptr::null_mut()) };
+    if tp.is_null() {
+        return Err(PyErr::fetch());
+    }
+    let tp = tp.cast::<ffi::PyTypeObject>();
+    if let Some(vc) = vectorcall {
+        // SAFETY: no `Py_tp_vectorcall` slot before 3.14, so the field is set in place at the offset
+        // `ffi/verify` checks; the type is not yet visible to any Python code.
+        unsafe { *(tp.cast::<u8>().add(ffi::TP_VECTORCALL_OFFSET).cast::<Option<ffi::vectorcallfunc>>()) = Some(vc) };
+    }
+    Ok(tp)
+}
+
+/// Method bodies get their `self` through this: a checked, borrowed wrapper of `T`.
+#[derive(Clone, Copy)]
+pub struct Slf<'a> {
+    obj: Borrowed<'a>,
+}
+
+impl<'a> Slf<'a> {
+    pub(crate) fn new(obj: Borrowed<'a>) -> Self {
+        Slf { obj }
+    }
+
+    /// Borrows the value (shared), after checking the type.
+    #[inline]
+    pub fn get<T: PyClass>(self) -> PyResult<crate::Ref<'a, T>> {
+        check_type::<T>(self.obj, "self")?;
+        // SAFETY: type checked above; the wrapper lives for the call ('a).
+        let r = unsafe { PyCell::<T>::resolve::<'a>(self.obj.as_ptr(), T::NAME)? };
+        crate::cell::make_ref(r)
+    }
+
+    #[inline]
+    pub fn get_mut<T: PyClass>(self) -> PyResult<crate::RefMut<'a, T>> {
+        check_type::<T>(self.obj, "self")?;
+        // SAFETY: as in `get`.
+        let r = unsafe { PyCell::<T>::resolve::<'a>(self.obj.as_ptr(), T::NAME)? };
+        crate::cell::make_ref_mut(r)
+    }
+
+    /// A strong typed reference to the wrapper (for handles that keep their owner alive).
+    pub fn py<T: PyClass>(self) -> PyResult<Py<T>> {
+        check_type::<T>(self.obj, "self")?;
+        Ok(Py::from_checked(self.obj.to_owned()))
+    }
+}
+
+pub(crate) fn zst_fn<F: Copy>() -> F {
+    zst::<F>()
+}

@@ -1,0 +1,413 @@
+//! Conversions between Python objects and Rust values: `FromPy` (arguments, field assignment) and
+//! `IntoPy` (return values). Each also names its Python type for error messages and stubs.
+//!
+//! Extraction is strict and never lossy: an int out of the target's range is `OverflowError`, a wrong
+//! type is `TypeError` naming `what` (the argument or field) and the expected type.
+
+use crate::err::{PyErr, PyResult};
+use crate::obj::{Borrowed, Obj};
+use pyzig_ffi as ffi;
+use std::ffi::c_int;
+
+/// Converts a borrowed Python object to a Rust value.
+pub trait FromPy<'a>: Sized {
+    /// `what` names the value in errors: `"add() argument 'a'"`, `"Point.x"`.
+    fn from_py(obj: Borrowed<'a>, what: &str) -> PyResult<Self>;
+    /// The Python type as written in a stub (`"int"`, `"list[Point]"`).
+    fn hint() -> String;
+}
+
+/// Converts a Rust value into a new Python object.
+pub trait IntoPy {
+    fn into_py(self) -> PyResult<Obj>;
+    fn hint() -> String;
+}
+
+/// `TypeError: {what} must be {expected}, not {actual}`.
+pub fn type_mismatch(obj: Borrowed<'_>, what: &str, expected: &str) -> PyErr {
+    PyErr::type_error(format!("{what} must be {expected}, not {}", obj.type_name()))
+}
+
+pub(crate) fn tuple_from(items: Vec<Obj>) -> PyResult<Obj> {
+    // SAFETY: a fresh tuple of the right size; `PyTuple_SetItem` steals each reference.
+    unsafe {
+        let t = Obj::from_owned_ptr(ffi::PyTuple_New(items.len() as isize))?;
+        for (i, item) in items.into_iter().enumerate() {
+            ffi::PyTuple_SetItem(t.as_ptr(), i as isize, item.into_ptr());
+        }
+        Ok(t)
+    }
+}
+
+pub(crate) fn list_from(items: Vec<Obj>) -> PyResult<Obj> {
+    // SAFETY: a fresh list of the right size; `PyList_SetItem` steals each reference.
+    unsafe {
+        let l = Obj::from_owned_ptr(ffi::PyList_New(items.len() as isize))?;
+        for (i, item) in items.into_iter().enumerate() {
+            ffi::PyList_SetItem(l.as_ptr(), i as isize, item.into_ptr());
+        }
+        Ok(l)
+    }
+}
+
+fn is_int(obj: Borrowed<'_>) -> bool {
+    obj.flags() & ffi::Py_TPFLAGS_LONG_SUBCLASS != 0
+}
+
+fn is_str(obj: Borrowed<'_>) -> bool {
+    obj.flags() & ffi::Py_TPFLAGS_UNICODE_SUBCLASS != 0
+}
+
+/// The value of a Python int as i128 (every Rust integer field fits), or `None` when it does not even
+/// fit in 64 bits.
+fn int_value(obj: Borrowed<'_>) -> PyResult<Option<i128>> {
+    let mut overflow: c_int = 0;
+    // SAFETY: `obj` is an int (checked by the caller); `overflow` is a local.
+    let v = unsafe { ffi::PyLong_AsLongLongAndOverflow(obj.as_ptr(), &mut overflow) };
+    if v == -1 && overflow == 0 {
+        // SAFETY: checking the error indicator.
+        if !unsafe { ffi::PyErr_Occurred() }.is_null() {
+            return Err(PyErr::fetch());
+        }
+    }
+    if overflow == 0 {
+        return Ok(Some(v as i128));
+    }
+    if overflow > 0 {
+        // SAFETY: a positive int; the unsigned conversion sets OverflowError above 2**64-1.
+        let u = unsafe { ffi::PyLong_AsUnsignedLongLong(obj.as_ptr()) };
+        if u == u64::MAX && !unsafe { ffi::PyErr_Occurred() }.is_null() {
+            // SAFETY: the indicator is set; drop it, we raise our own message.
+            unsafe { ffi::PyErr_Clear() };
+            return Ok(None);
+        }
+        return Ok(Some(u as i128));
+    }
+    Ok(None)
+}
+
+fn out_of_range(obj: Borrowed<'_>, what: &str, rust: &str, min: i128, max: i128) -> PyErr {
+    let shown = obj.to_owned().repr().unwrap_or_else(|_| "value".to_owned());
+    PyErr::overflow_error(format!("{what} = {shown} is out of range for {rust} ({min}..={max})"))
+}
+
+macro_rules! int_conv {
+    ($($t:ty),*) => {$(
+        impl<'a> FromPy<'a> for $t {
+            #[inline]
+            fn from_py(obj: Borrowed<'a>, what: &str) -> PyResult<Self> {
+                if !is_int(obj) {
+                    return Err(type_mismatch(obj, what, "int"));
+                }
+                match int_value(obj)? {
+                    Some(v) if v >= <$t>::MIN as i128 && v <= <$t>::MAX as i128 => Ok(v as $t),
+                    _ => Err(out_of_range(obj, what, stringify!($t), <$t>::MIN as i128, <$t>::MAX as i128)),
+                }
+            }
+            fn hint() -> String { "int".into() }
+        }
+        impl IntoPy for $t {
+            #[inline]
+            fn into_py(self) -> PyResult<Obj> {
+                // SAFETY: plain constructors; null means MemoryError, turned into PyErr.
+                unsafe {
+                    if (self as i128) < 0 {
+                        Obj::from_owned_ptr(ffi::PyLong_FromLongLong(self as i64))
+                    } else {
+                        Obj::from_owned_ptr(ffi::PyLong_FromUnsignedLongLong(self as u64))
+                    }
+                }
+            }
+            fn hint() -> String { "int".into() }
+        }
+    )*};
+}
+int_conv!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize);
+
+impl<'a> FromPy<'a> for f64 {
+    #[inline]
+    fn from_py(obj: Borrowed<'a>, what: &str) -> PyResult<Self> {
+        // SAFETY: address comparison with the static float type.
+        if obj.type_ptr() == unsafe { &raw mut ffi::PyFloat_Type } {
+            // SAFETY: an exact float; `ob_fval` is in the checked layout.
+            return Ok(unsafe { (*obj.as_ptr().cast::<ffi::PyFloatObject>()).ob_fval });
+        }
+        if is_int(obj) {
+            // SAFETY: an int; converting may raise OverflowError for huge ints.
+            let v = unsafe { ffi::PyFloat_AsDouble(obj.as_ptr()) };
+            if v == -1.0 && !unsafe { ffi::PyErr_Occurred() }.is_null() {
+                return Err(PyErr::fetch());
+            }
+            return Ok(v);
+        }
+        // SAFETY: float subclasses.
+        if unsafe { ffi::PyType_IsSubtype(obj.type_ptr(), &raw mut ffi::PyFloat_Type) } != 0 {
+            // SAFETY: a float subclass instance shares the layout.
+            return Ok(unsafe { (*obj.as_ptr().cast::<ffi::PyFloatObject>()).ob_fval });
+        }
+        Err(type_mismatch(obj, what, "float"))
+    }
+    fn hint() -> String {
+        "float".into()
+    }
+}
+
+impl<'a> FromPy<'a> for f32 {
+    fn from_py(obj: Borrowed<'a>, what: &str) -> PyResult<Self> {
+        let v = f64::from_py(obj, what)?;
+        let narrowed = v as f32;
+        if v.is_finite() && narrowed.is_infinite() {
+            return Err(PyErr::overflow_error(format!("{what} = {v} is out of range for f32")));
+        }
+        Ok(narrowed)
+    }
+    fn hint() -> String {
+        "float".into()
+    }
+}
+
+impl IntoPy for f64 {
+    #[inline]
+    fn into_py(self) -> PyResult<Obj> {
+        // SAFETY: plain constructor.
+        unsafe { Obj::from_owned_ptr(ffi::PyFloat_FromDouble(self)) }
+    }
+    fn hint() -> String {
+        "float".into()
+    }
+}
+
+impl IntoPy for f32 {
+    fn into_py(self) -> PyResult<Obj> {
+        (self as f64).into_py()
+    }
+    fn hint() -> String {
+        "float".into()
+    }
+}
+
+impl<'a> FromPy<'a> for bool {
+    #[inline]
+    fn from_py(obj: Borrowed<'a>, what: &str) -> PyResult<Self> {
+        // SAFETY: address comparisons with the two static bools.
+        let p = obj.as_ptr();
+        if p == unsafe { ffi::Py_True() } {
+            Ok(true)
+        } else if p == unsafe { ffi::Py_False() } {
+            Ok(false)
+        } else {
+            Err(type_mismatch(obj, what, "bool"))
+        }
+    }
+    fn hint() -> String {
+        "bool".into()
+    }
+}
+
+impl IntoPy for bool {
+    #[inline]
+    fn into_py(self) -> PyResult<Obj> {
+        // SAFETY: the two static bools.
+        Ok(unsafe { Obj::from_borrowed_ptr(if self { ffi::Py_True() } else { ffi::Py_False() }) })
+    }
+    fn hint() -> String {
+        "bool".into()
+    }
+}
+
+impl<'a> FromPy<'a> for &'a str {
+    fn from_py(obj: Borrowed<'a>, what: &str) -> PyResult<Self> {
+        if !is_str(obj) {
+            return Err(type_mismatch(obj, what, "str"));
+        }
+        let mut len: isize = 0;
+        // SAFETY: a str; the UTF-8 buffer is cached in the object and lives as long as it ('a).
+        unsafe {
+            let p = ffi::PyUnicode_AsUTF8AndSize(obj.as_ptr(), &mut len);
+            if p.is_null() {
+                return Err(PyErr::fetch()); // e.g. lone surrogates
+            }
+            Ok(std::str::from_utf8_unchecked(std::slice::from_raw_parts(p.cast::<u8>(), len as usize)))
+        }
+    }
+    fn hint() -> String {
+        "str".into()
+    }
+}
+
+impl<'a> FromPy<'a> for String {
+    fn from_py(obj: Borrowed<'a>, what: &str) -> PyResult<Self> {
+        <&str>::from_py(obj, what).map(str::to_owned)
+    }
+    fn hint() -> String {
+        "str".into()
+    }
+}
+
+impl IntoPy for &str {
+    fn into_py(self) -> PyResult<Obj> {
+        // SAFETY: valid UTF-8 of the given length.
+        unsafe { Obj::from_owned_ptr(ffi::PyUnicode_FromStringAndSize(self.as_ptr().cast(), self.len() as isize)) }
+    }
+    fn hint() -> String {
+        "str".into()
+    }
+}
+
+impl IntoPy for String {
+    fn into_py(self) -> PyResult<Obj> {
+        self.as_str().into_py()
+    }
+    fn hint() -> String {
+        "str".into()
+    }
+}
+
+impl IntoPy for &String {
+    fn into_py(self) -> PyResult<Obj> {
+        self.as_str().into_py()
+    }
+    fn hint() -> String {
+        "str".into()
+    }
+}
+
+impl<'a, T: FromPy<'a>> FromPy<'a> for Option<T> {
+    fn from_py(obj: Borrowed<'a>, what: &str) -> PyResult<Self> {
+        if obj.is_none() { Ok(None) } else { T::from_py(obj, what).map(Some) }
+    }
+    fn hint() -> String {
+        format!("{} | None", T::hint())
+    }
+}
+
+impl<T: IntoPy> IntoPy for Option<T> {
+    fn into_py(self) -> PyResult<Obj> {
+        match self {
+            Some(v) => v.into_py(),
+            None => Ok(Obj::none()),
+        }
+    }
+    fn hint() -> String {
+        format!("{} | None", T::hint())
+    }
+}
+
+/// Any sequence (list, tuple, list view, …) whose items convert; a `str` is rejected, not split.
+impl<'a, T: for<'b> FromPy<'b>> FromPy<'a> for Vec<T> {
+    fn from_py(obj: Borrowed<'a>, what: &str) -> PyResult<Self> {
+        // SAFETY: sequence protocol calls on a live object.
+        unsafe {
+            if is_str(obj) || ffi::PySequence_Check(obj.as_ptr()) == 0 {
+                return Err(type_mismatch(obj, what, &format!("a sequence of {}", T::hint())));
+            }
+            let n = ffi::PySequence_Size(obj.as_ptr());
+            if n < 0 {
+                return Err(PyErr::fetch());
+            }
+            let mut out = Vec::with_capacity(n as usize);
+            for i in 0..n {
+                let item = Obj::from_owned_ptr(ffi::PySequence_GetItem(obj.as_ptr(), i))?;
+                out.push(T::from_py(item.borrowed(), &format!("{what}[{i}]"))?);
+            }
+            Ok(out)
+        }
+    }
+    fn hint() -> String {
+        format!("list[{}]", T::hint())
+    }
+}
+
+impl<T: IntoPy> IntoPy for Vec<T> {
+    fn into_py(self) -> PyResult<Obj> {
+        let items = self.into_iter().map(IntoPy::into_py).collect::<PyResult<Vec<_>>>()?;
+        list_from(items)
+    }
+    fn hint() -> String {
+        format!("list[{}]", T::hint())
+    }
+}
+
+impl<'a> FromPy<'a> for Obj {
+    fn from_py(obj: Borrowed<'a>, _what: &str) -> PyResult<Self> {
+        Ok(obj.to_owned())
+    }
+    fn hint() -> String {
+        "object".into()
+    }
+}
+
+impl<'a> FromPy<'a> for Borrowed<'a> {
+    fn from_py(obj: Borrowed<'a>, _what: &str) -> PyResult<Self> {
+        Ok(obj)
+    }
+    fn hint() -> String {
+        "object".into()
+    }
+}
+
+impl IntoPy for Obj {
+    fn into_py(self) -> PyResult<Obj> {
+        Ok(self)
+    }
+    fn hint() -> String {
+        "object".into()
+    }
+}
+
+impl IntoPy for () {
+    fn into_py(self) -> PyResult<Obj> {
+        Ok(Obj::none())
+    }
+    fn hint() -> String {
+        "None".into()
+    }
+}
+
+impl<T: IntoPy, E: Into<PyErr>> IntoPy for Result<T, E> {
+    fn into_py(self) -> PyResult<Obj> {
+        self.map_err(Into::into)?.into_py()
+    }
+    fn hint() -> String {
+        T::hint()
+    }
+}
+
+macro_rules! tuple_conv {
+    ($($n:ident),*) => {
+        impl<$($n: IntoPy),*> IntoPy for ($($n,)*) {
+            #[allow(non_snake_case)]
+            fn into_py(self) -> PyResult<Obj> {
+                let ($($n,)*) = self;
+                tuple_from(vec![$($n.into_py()?),*])
+            }
+            fn hint() -> String {
+                let parts: Vec<String> = vec![$($n::hint()),*];
+                format!("tuple[{}]", parts.join(", "))
+            }
+        }
+    };
+}
+tuple_conv!(A, B);
+tuple_conv!(A, B, C);
+tuple_conv!(A, B, C, D);
+
+/// A `dict[str, str]` (used by the `_stubs()` contract).
+impl IntoPy for std::collections::BTreeMap<String, String> {
+    fn into_py(self) -> PyResult<Obj> {
+        // SAFETY: fresh dict; keys and values are live str objects.
+        unsafe {
+            let d = Obj::from_owned_ptr(ffi::PyDict_New())?;
+            for (k, v) in self {
+                let (k, v) = (k.into_py()?, v.into_py()?);
+                if ffi::PyDict_SetItem(d.as_ptr(), k.as_ptr(), v.as_ptr()) < 0 {
+                    return Err(PyErr::fetch());
+                }
+            }
+            Ok(d)
+        }
+    }
+    fn hint() -> String {
+        "dict[str, str]".into()
+    }
+}

@@ -1,0 +1,147 @@
+//! Field kinds of records: how a value stored inside a wrapper is read, assigned and copied.
+//!
+//! Reading a scalar field copies it into a new Python object; reading a record, list or optional record
+//! field returns a VIEW into the owner (see `cell`), so `outer.inner.x = 1` changes `outer`.
+
+use crate::cell::{At, Step};
+use crate::conv::{FromPy, IntoPy};
+use crate::err::PyResult;
+use crate::obj::{Borrowed, Obj};
+use std::marker::PhantomData;
+
+/// A value located inside a wrapper, borrowed for the duration of one access. Made only by the layer.
+pub struct FieldPlace<'a, T> {
+    ptr: *mut T,
+    at: &'a At<'a>,
+    _t: PhantomData<&'a T>,
+}
+
+impl<'a, T> FieldPlace<'a, T> {
+    /// # Safety
+    /// `ptr` is valid and borrowed (shared) for `'a`; `at` locates it.
+    pub(crate) unsafe fn new(ptr: *mut T, at: &'a At<'a>) -> Self {
+        FieldPlace { ptr, at, _t: PhantomData }
+    }
+
+    pub fn value(&self) -> &T {
+        // SAFETY: valid and borrowed for 'a per `new`.
+        unsafe { &*self.ptr }
+    }
+
+    /// A view wrapper of record type `T` onto this value.
+    pub fn record_view(&self) -> PyResult<Obj>
+    where
+        T: crate::class::PyClass,
+    {
+        self.at.new_view::<T>(crate::class::type_object::<T>()?, T::GC)
+    }
+
+    pub(crate) fn at(&self) -> &At<'a> {
+        self.at
+    }
+
+    pub(crate) fn ptr(&self) -> *mut T {
+        self.ptr
+    }
+}
+
+/// A type that can be a record field (or a list element).
+pub trait Field: Sized + Clone + 'static {
+    /// The stub annotation.
+    fn hint() -> String;
+    /// The Python value of the field: a copy for scalars, a view for records and lists.
+    fn get(place: FieldPlace<'_, Self>) -> PyResult<Obj>;
+    /// Converts an assigned Python value; errors name `what` (`"Point.x"`).
+    fn extract(obj: Borrowed<'_>, what: &str) -> PyResult<Self>;
+    /// A detached Python copy (for `repr`, `pop`, slices).
+    fn to_py_copy(&self) -> PyResult<Obj>;
+    /// Takes the value out into a new owning Python object (what `list.pop()` returns).
+    fn into_py_owned(self) -> PyResult<Obj> {
+        self.to_py_copy()
+    }
+    /// Assigning the field replaces list elements that views may index (bumps the owner's epoch).
+    const STRUCTURAL: bool = false;
+}
+
+macro_rules! scalar_field {
+    ($($t:ty),*) => {$(
+        impl Field for $t {
+            fn hint() -> String { <$t as IntoPy>::hint() }
+            #[inline]
+            fn get(place: FieldPlace<'_, Self>) -> PyResult<Obj> { place.value().clone().into_py() }
+            #[inline]
+            fn extract(obj: Borrowed<'_>, what: &str) -> PyResult<Self> { <$t as FromPy>::from_py(obj, what) }
+            fn to_py_copy(&self) -> PyResult<Obj> { self.clone().into_py() }
+        }
+    )*};
+}
+scalar_field!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize, f32, f64, bool, String);
+
+impl<T: Field> Field for Option<T> {
+    fn hint() -> String {
+        format!("{} | None", T::hint())
+    }
+
+    fn get(place: FieldPlace<'_, Self>) -> PyResult<Obj> {
+        match place.value() {
+            None => Ok(Obj::none()),
+            Some(inner) => {
+                let mut buf = Vec::new();
+                let at = place.at().then(&mut buf, Step::some::<T>());
+                let inner_ptr = inner as *const T as *mut T;
+                // SAFETY: points inside the borrowed value; `at` locates it.
+                T::get(unsafe { FieldPlace::new(inner_ptr, &at) })
+            }
+        }
+    }
+
+    fn extract(obj: Borrowed<'_>, what: &str) -> PyResult<Self> {
+        if obj.is_none() { Ok(None) } else { T::extract(obj, what).map(Some) }
+    }
+
+    fn to_py_copy(&self) -> PyResult<Obj> {
+        match self {
+            None => Ok(Obj::none()),
+            Some(v) => v.to_py_copy(),
+        }
+    }
+
+    fn into_py_owned(self) -> PyResult<Obj> {
+        match self {
+            None => Ok(Obj::none()),
+            Some(v) => v.into_py_owned(),
+        }
+    }
+
+    const STRUCTURAL: bool = T::STRUCTURAL;
+}
+
+impl<T: crate::list::ListElem> Field for Vec<T> {
+    fn hint() -> String {
+        format!("list[{}]", T::hint())
+    }
+
+    fn get(place: FieldPlace<'_, Self>) -> PyResult<Obj> {
+        crate::list::list_view::<T>(place.at())
+    }
+
+    fn extract(obj: Borrowed<'_>, what: &str) -> PyResult<Self> {
+        crate::list::extract_vec::<T>(obj, what)
+    }
+
+    fn to_py_copy(&self) -> PyResult<Obj> {
+        let items = self.iter().map(Field::to_py_copy).collect::<PyResult<Vec<_>>>()?;
+        crate::conv::list_from(items)
+    }
+
+    const STRUCTURAL: bool = true;
+}
+
+/// Record-typed parameters and return values: by value (a copy of the wrapped record).
+pub fn extract_record<T: crate::class::PyClass + Clone>(obj: Borrowed<'_>, what: &str) -> PyResult<T> {
+    crate::class::check_type::<T>(obj, what)?;
+    // SAFETY: type checked; the object is alive for the call.
+    let r = unsafe { crate::cell::PyCell::<T>::resolve(obj.as_ptr(), T::NAME)? };
+    let value = crate::cell::make_ref(r)?.clone();
+    Ok(value)
+}

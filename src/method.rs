@@ -1,0 +1,237 @@
+//! Method, function and property tables with one trampoline per calling convention.
+//!
+//! The convention follows the signature (see DESIGN "What makes a call fast"): no parameters →
+//! `METH_NOARGS`; one positional-only parameter → `METH_O`; anything else → `METH_FASTCALL |
+//! METH_KEYWORDS`. The body is a zero-sized closure written by a macro; each trampoline is generic over
+//! the closure's type, so every method gets its own monomorphic `extern "C"` function.
+
+use crate::args::{ArgSpec, Args, MAX_ARGS};
+use crate::class::Slf;
+use crate::err::PyResult;
+use crate::obj::{Borrowed, Obj};
+use crate::sig::Sig;
+use crate::trampoline::{guard, zst};
+use pyzig_ffi as ffi;
+use std::ffi::{CString, c_int, c_void};
+
+/// One entry of a method table (or of a module's function table).
+pub struct MethodEntry {
+    pub name: &'static str,
+    pub(crate) flags: c_int,
+    pub(crate) meth: *mut c_void,
+    /// Docstring including the `name(sig)\n--\n\n` text signature.
+    pub(crate) doc: String,
+    /// The `.pyi` lines (with decorators, unindented).
+    pub stub: String,
+}
+
+/// One property (`getset` descriptor).
+pub struct GetSetEntry {
+    pub name: &'static str,
+    pub(crate) get: ffi::getter,
+    pub(crate) set: Option<ffi::setter>,
+    pub(crate) closure: *mut c_void,
+    pub(crate) doc: String,
+    pub stub: String,
+}
+
+fn ptr<'a>(p: *mut ffi::PyObject) -> Borrowed<'a> {
+    // SAFETY: CPython passes live objects that outlive the call.
+    unsafe { Borrowed::from_ptr(p) }
+}
+
+unsafe extern "C" fn m_noargs<F: Fn(Slf<'_>) -> PyResult<Obj> + Copy>(
+    slf: *mut ffi::PyObject,
+    _: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
+    guard(std::ptr::null_mut(), || Ok(zst::<F>()(Slf::new(ptr(slf)))?.into_ptr()))
+}
+
+unsafe extern "C" fn m_o<F: Fn(Slf<'_>, Borrowed<'_>) -> PyResult<Obj> + Copy>(
+    slf: *mut ffi::PyObject,
+    arg: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
+    guard(std::ptr::null_mut(), || Ok(zst::<F>()(Slf::new(ptr(slf)), ptr(arg))?.into_ptr()))
+}
+
+#[inline(always)]
+fn with_args<R>(
+    spec: &'static ArgSpec,
+    args: *const *mut ffi::PyObject,
+    nargs: ffi::Py_ssize_t,
+    kwnames: *mut ffi::PyObject,
+    body: impl FnOnce(&Args<'_>) -> PyResult<R>,
+) -> PyResult<R> {
+    let mut slots = [std::ptr::null_mut(); MAX_ARGS];
+    let slots = &mut slots[..spec.names.len()];
+    // SAFETY: CPython's FASTCALL arguments, alive for the call.
+    unsafe { spec.parse_vector(slots, args, nargs as usize, kwnames)? };
+    body(&Args::new(spec, slots))
+}
+
+unsafe extern "C" fn m_fast<F, S>(
+    slf: *mut ffi::PyObject,
+    args: *const *mut ffi::PyObject,
+    nargs: ffi::Py_ssize_t,
+    kwnames: *mut ffi::PyObject,
+) -> *mut ffi::PyObject
+where
+    F: Fn(Slf<'_>, &Args<'_>) -> PyResult<Obj> + Copy,
+    S: Fn() -> &'static ArgSpec + Copy,
+{
+    guard(std::ptr::null_mut(), || {
+        with_args(zst::<S>()(), args, nargs, kwnames, |a| Ok(zst::<F>()(Slf::new(ptr(slf)), a)?.into_ptr()))
+    })
+}
+
+unsafe extern "C" fn f_noargs<F: Fn() -> PyResult<Obj> + Copy>(
+    _: *mut ffi::PyObject,
+    _: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
+    guard(std::ptr::null_mut(), || Ok(zst::<F>()()?.into_ptr()))
+}
+
+unsafe extern "C" fn f_o<F: Fn(Borrowed<'_>) -> PyResult<Obj> + Copy>(
+    _: *mut ffi::PyObject,
+    arg: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
+    guard(std::ptr::null_mut(), || Ok(zst::<F>()(ptr(arg))?.into_ptr()))
+}
+
+unsafe extern "C" fn f_fast<F, S>(
+    _: *mut ffi::PyObject,
+    args: *const *mut ffi::PyObject,
+    nargs: ffi::Py_ssize_t,
+    kwnames: *mut ffi::PyObject,
+) -> *mut ffi::PyObject
+where
+    F: Fn(&Args<'_>) -> PyResult<Obj> + Copy,
+    S: Fn() -> &'static ArgSpec + Copy,
+{
+    guard(std::ptr::null_mut(), || with_args(zst::<S>()(), args, nargs, kwnames, |a| Ok(zst::<F>()(a)?.into_ptr())))
+}
+
+unsafe extern "C" fn g_get<F: Fn(Slf<'_>) -> PyResult<Obj> + Copy>(
+    slf: *mut ffi::PyObject,
+    _: *mut c_void,
+) -> *mut ffi::PyObject {
+    guard(std::ptr::null_mut(), || Ok(zst::<F>()(Slf::new(ptr(slf)))?.into_ptr()))
+}
+
+/// Binds a closure's type to its trampoline; the closure value itself carries nothing.
+fn fnptr<F>(_: &F) {}
+
+impl MethodEntry {
+    fn new(sig: Sig, flags: c_int, meth: *mut c_void) -> Self {
+        MethodEntry { name: sig.name, flags, meth, doc: sig.doc_with_signature(), stub: sig.stub() }
+    }
+
+    pub fn noargs<F: Fn(Slf<'_>) -> PyResult<Obj> + Copy + 'static>(
+        sig: Sig,
+        f: F,
+    ) -> Self {
+        fnptr(&f);
+        Self::new(sig, ffi::METH_NOARGS, m_noargs::<F> as *mut c_void)
+    }
+
+    pub fn o<F: Fn(Slf<'_>, Borrowed<'_>) -> PyResult<Obj> + Copy + 'static>(
+        sig: Sig,
+        f: F,
+    ) -> Self {
+        fnptr(&f);
+        Self::new(sig, ffi::METH_O, m_o::<F> as *mut c_void)
+    }
+
+    pub fn fast<F, S>(sig: Sig, spec: S, f: F) -> Self
+    where
+        F: Fn(Slf<'_>, &Args<'_>) -> PyResult<Obj> + Copy + 'static,
+        S: Fn() -> &'static ArgSpec + Copy + 'static,
+    {
+        fnptr(&(f, spec));
+        Self::new(sig, ffi::METH_FASTCALL | ffi::METH_KEYWORDS, m_fast::<F, S> as *mut c_void)
+    }
+
+    /// A static method (`static_ = true`) or a module function (`false`) without parameters.
+    pub fn fn_noargs<F: Fn() -> PyResult<Obj> + Copy + 'static>(
+        sig: Sig,
+        f: F,
+    ) -> Self {
+        fnptr(&f);
+        let flags = ffi::METH_NOARGS | if sig.kind == crate::sig::Kind::Static { ffi::METH_STATIC } else { 0 };
+        Self::new(sig, flags, f_noargs::<F> as *mut c_void)
+    }
+
+    pub fn fn_o<F: Fn(Borrowed<'_>) -> PyResult<Obj> + Copy + 'static>(
+        sig: Sig,
+        f: F,
+    ) -> Self {
+        fnptr(&f);
+        let flags = ffi::METH_O | if sig.kind == crate::sig::Kind::Static { ffi::METH_STATIC } else { 0 };
+        Self::new(sig, flags, f_o::<F> as *mut c_void)
+    }
+
+    pub fn fn_fast<F, S>(sig: Sig, spec: S, f: F) -> Self
+    where
+        F: Fn(&Args<'_>) -> PyResult<Obj> + Copy + 'static,
+        S: Fn() -> &'static ArgSpec + Copy + 'static,
+    {
+        fnptr(&(f, spec));
+        let flags = ffi::METH_FASTCALL | ffi::METH_KEYWORDS | if sig.kind == crate::sig::Kind::Static { ffi::METH_STATIC } else { 0 };
+        Self::new(sig, flags, f_fast::<F, S> as *mut c_void)
+    }
+}
+
+impl GetSetEntry {
+    /// A read-only computed property.
+    pub fn getter<F: Fn(Slf<'_>) -> PyResult<Obj> + Copy + 'static>(sig: Sig, f: F) -> Self {
+        fnptr(&f);
+        let stub = sig.stub();
+        GetSetEntry { name: sig.name, get: g_get::<F>, set: None, closure: std::ptr::null_mut(), doc: sig.doc, stub }
+    }
+
+    pub(crate) fn raw(
+        name: &'static str,
+        get: ffi::getter,
+        set: Option<ffi::setter>,
+        closure: *mut c_void,
+        doc: String,
+        stub: String,
+    ) -> Self {
+        GetSetEntry { name, get, set, closure, doc, stub }
+    }
+}
+
+fn leak(s: &str) -> *const std::ffi::c_char {
+    CString::new(s).expect("no NUL in names and docs").into_raw()
+}
+
+/// A leaked, NULL-terminated `PyMethodDef` array (descriptors point into it for the process's life).
+pub(crate) fn method_table(entries: &[MethodEntry]) -> *mut ffi::PyMethodDef {
+    let mut defs: Vec<ffi::PyMethodDef> = entries
+        .iter()
+        .map(|e| ffi::PyMethodDef { ml_name: leak(e.name), ml_meth: e.meth, ml_flags: e.flags, ml_doc: leak(&e.doc) })
+        .collect();
+    defs.push(ffi::PyMethodDef {
+        ml_name: std::ptr::null(),
+        ml_meth: std::ptr::null_mut(),
+        ml_flags: 0,
+        ml_doc: std::ptr::null(),
+    });
+    Box::leak(defs.into_boxed_slice()).as_mut_ptr()
+}
+
+/// A leaked, NULL-terminated `PyGetSetDef` array.
+pub(crate) fn getset_table(entries: &[GetSetEntry]) -> *mut ffi::PyGetSetDef {
+    let mut defs: Vec<ffi::PyGetSetDef> = entries
+        .iter()
+        .map(|e| ffi::PyGetSetDef { name: leak(e.name), get: Some(e.get), set: e.set, doc: leak(&e.doc), closure: e.closure })
+        .collect();
+    defs.push(ffi::PyGetSetDef {
+        name: std::ptr::null(),
+        get: None,
+        set: None,
+        doc: std::ptr::null(),
+        closure: std::ptr::null_mut(),
+    });
+    Box::leak(defs.into_boxed_slice()).as_mut_ptr()
+}

@@ -1,0 +1,232 @@
+//! `Obj`: an owned strong reference to any Python object; `Borrowed`: a reference valid for one call.
+
+use crate::conv::{FromPy, IntoPy};
+use crate::err::{PyErr, PyResult};
+use pyzig_ffi as ffi;
+use std::marker::PhantomData;
+use std::ptr::NonNull;
+
+/// An owned reference to a Python object: `Clone` increments, `Drop` decrements the count.
+/// Not `Send`: it only exists on the thread that holds the GIL.
+pub struct Obj(NonNull<ffi::PyObject>);
+
+impl Obj {
+    /// Takes ownership of a new reference; a null pointer means the C-API call failed.
+    ///
+    /// # Safety
+    /// `p` is null with an exception set, or a new (owned) reference; the GIL is held.
+    pub(crate) unsafe fn from_owned_ptr(p: *mut ffi::PyObject) -> PyResult<Obj> {
+        NonNull::new(p).map(Obj).ok_or_else(PyErr::fetch)
+    }
+
+    /// # Safety
+    /// `p` is a live object; the GIL is held.
+    pub(crate) unsafe fn from_borrowed_ptr(p: *mut ffi::PyObject) -> Obj {
+        // SAFETY: live object per the contract.
+        unsafe { ffi::Py_INCREF(p) };
+        Obj(NonNull::new(p).expect("borrowed pointer is not null"))
+    }
+
+    pub fn as_ptr(&self) -> *mut ffi::PyObject {
+        self.0.as_ptr()
+    }
+
+    /// Gives up ownership (the caller now owns the reference).
+    pub fn into_ptr(self) -> *mut ffi::PyObject {
+        let p = self.0.as_ptr();
+        std::mem::forget(self);
+        p
+    }
+
+    pub fn none() -> Obj {
+        // SAFETY: None is a static object.
+        unsafe { Obj::from_borrowed_ptr(ffi::Py_None()) }
+    }
+
+    pub fn is_none(&self) -> bool {
+        // SAFETY: comparing addresses only.
+        self.as_ptr() == unsafe { ffi::Py_None() }
+    }
+
+    /// Identity (`is`).
+    pub fn is(&self, other: &Obj) -> bool {
+        self.as_ptr() == other.as_ptr()
+    }
+
+    pub fn borrowed(&self) -> Borrowed<'_> {
+        Borrowed(self.0, PhantomData)
+    }
+
+    /// Converts to a Rust value; errors name `what` (e.g. `"callback result"`).
+    pub fn extract<'a, T: FromPy<'a>>(&'a self, what: &str) -> PyResult<T> {
+        T::from_py(self.borrowed(), what)
+    }
+
+    /// Calls the object with positional arguments.
+    pub fn call(&self, args: Vec<Obj>) -> PyResult<Obj> {
+        let tuple = crate::conv::tuple_from(args)?;
+        // SAFETY: live callable and tuple; kwargs null.
+        unsafe { Obj::from_owned_ptr(ffi::PyObject_Call(self.as_ptr(), tuple.as_ptr(), std::ptr::null_mut())) }
+    }
+
+    pub fn call0(&self) -> PyResult<Obj> {
+        self.call(Vec::new())
+    }
+
+    pub fn call1(&self, arg: impl IntoPy) -> PyResult<Obj> {
+        self.call(vec![arg.into_py()?])
+    }
+
+    /// Calls with positional and keyword arguments.
+    pub fn call_kw(&self, args: Vec<Obj>, kwargs: &[(&str, Obj)]) -> PyResult<Obj> {
+        let tuple = crate::conv::tuple_from(args)?;
+        // SAFETY: fresh dict; keys are NUL-checked C strings; values live.
+        unsafe {
+            let dict = Obj::from_owned_ptr(ffi::PyDict_New())?;
+            for (k, v) in kwargs {
+                let key = std::ffi::CString::new(*k).map_err(|_| PyErr::value_error("NUL in keyword"))?;
+                if ffi::PyDict_SetItemString(dict.as_ptr(), key.as_ptr(), v.as_ptr()) < 0 {
+                    return Err(PyErr::fetch());
+                }
+            }
+            Obj::from_owned_ptr(ffi::PyObject_Call(self.as_ptr(), tuple.as_ptr(), dict.as_ptr()))
+        }
+    }
+
+    pub fn getattr(&self, name: &str) -> PyResult<Obj> {
+        let name = std::ffi::CString::new(name).map_err(|_| PyErr::value_error("NUL in attribute name"))?;
+        // SAFETY: live object, NUL-terminated name.
+        unsafe { Obj::from_owned_ptr(ffi::PyObject_GetAttrString(self.as_ptr(), name.as_ptr())) }
+    }
+
+    pub fn setattr(&self, name: &str, value: &Obj) -> PyResult<()> {
+        let name = std::ffi::CString::new(name).map_err(|_| PyErr::value_error("NUL in attribute name"))?;
+        // SAFETY: live objects, NUL-terminated name.
+        if unsafe { ffi::PyObject_SetAttrString(self.as_ptr(), name.as_ptr(), value.as_ptr()) } < 0 {
+            return Err(PyErr::fetch());
+        }
+        Ok(())
+    }
+
+    /// `repr(obj)`.
+    pub fn repr(&self) -> PyResult<String> {
+        // SAFETY: live object.
+        let r = unsafe { Obj::from_owned_ptr(ffi::PyObject_Repr(self.as_ptr()))? };
+        r.extract::<String>("repr()")
+    }
+
+    /// `str(obj)`.
+    pub fn str(&self) -> PyResult<String> {
+        // SAFETY: live object.
+        let r = unsafe { Obj::from_owned_ptr(ffi::PyObject_Str(self.as_ptr()))? };
+        r.extract::<String>("str()")
+    }
+
+    /// `bool(obj)`.
+    pub fn is_truthy(&self) -> PyResult<bool> {
+        // SAFETY: live object.
+        match unsafe { ffi::PyObject_IsTrue(self.as_ptr()) } {
+            -1 => Err(PyErr::fetch()),
+            r => Ok(r != 0),
+        }
+    }
+
+    /// `a == b` (Python equality).
+    pub fn eq(&self, other: &Obj) -> PyResult<bool> {
+        // SAFETY: live objects.
+        match unsafe { ffi::PyObject_RichCompareBool(self.as_ptr(), other.as_ptr(), ffi::Py_EQ) } {
+            -1 => Err(PyErr::fetch()),
+            r => Ok(r != 0),
+        }
+    }
+
+    /// `hash(obj)`.
+    pub fn hash(&self) -> PyResult<isize> {
+        // SAFETY: live object.
+        match unsafe { ffi::PyObject_Hash(self.as_ptr()) } {
+            -1 => Err(PyErr::fetch()),
+            h => Ok(h),
+        }
+    }
+
+    /// `type(obj).__name__`.
+    pub fn type_name(&self) -> String {
+        self.borrowed().type_name()
+    }
+
+    /// Imports a module by dotted name.
+    pub fn import(name: &str) -> PyResult<Obj> {
+        let name = std::ffi::CString::new(name).map_err(|_| PyErr::value_error("NUL in module name"))?;
+        // SAFETY: NUL-terminated name.
+        unsafe { Obj::from_owned_ptr(ffi::PyImport_ImportModule(name.as_ptr())) }
+    }
+}
+
+impl Clone for Obj {
+    fn clone(&self) -> Obj {
+        // SAFETY: we hold a reference, so the object is alive.
+        unsafe { Obj::from_borrowed_ptr(self.as_ptr()) }
+    }
+}
+
+impl Drop for Obj {
+    fn drop(&mut self) {
+        // SAFETY: we own one reference; the GIL is held wherever an Obj lives.
+        unsafe { ffi::Py_DECREF(self.as_ptr()) }
+    }
+}
+
+impl std::fmt::Debug for Obj {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.repr() {
+            Ok(r) => f.write_str(&r),
+            Err(_) => write!(f, "<{} object>", self.type_name()),
+        }
+    }
+}
+
+/// A reference the caller keeps alive for `'a` (an argument during one call). Made only by the layer.
+#[derive(Clone, Copy)]
+pub struct Borrowed<'a>(NonNull<ffi::PyObject>, PhantomData<&'a ()>);
+
+impl<'a> Borrowed<'a> {
+    /// # Safety
+    /// `p` is a live object that stays alive for `'a`.
+    pub(crate) unsafe fn from_ptr(p: *mut ffi::PyObject) -> Borrowed<'a> {
+        Borrowed(NonNull::new(p).expect("argument is not null"), PhantomData)
+    }
+
+    pub fn as_ptr(self) -> *mut ffi::PyObject {
+        self.0.as_ptr()
+    }
+
+    pub fn to_owned(self) -> Obj {
+        // SAFETY: alive for 'a.
+        unsafe { Obj::from_borrowed_ptr(self.as_ptr()) }
+    }
+
+    pub(crate) fn type_ptr(self) -> *mut ffi::PyTypeObject {
+        // SAFETY: live object.
+        unsafe { ffi::Py_TYPE(self.as_ptr()) }
+    }
+
+    pub(crate) fn flags(self) -> std::ffi::c_ulong {
+        // SAFETY: the type of a live object is a live type.
+        unsafe { ffi::tp_flags(self.type_ptr()) }
+    }
+
+    pub fn is_none(self) -> bool {
+        // SAFETY: address comparison only.
+        self.as_ptr() == unsafe { ffi::Py_None() }
+    }
+
+    /// `type(obj).__name__`, for error messages.
+    pub fn type_name(self) -> String {
+        // SAFETY: the type of a live object is a live object.
+        let tp = unsafe { Obj::from_borrowed_ptr(self.type_ptr().cast()) };
+        match tp.getattr("__name__").and_then(|n| n.extract::<String>("__name__")) {
+            Ok(n) => n,
+            Err(_) => "object".to_owned(),
+        }
+    }
+}

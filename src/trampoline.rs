@@ -1,0 +1,31 @@
+//! The boundary: every function CPython calls into goes through `guard`, which turns `Err` into a raised
+//! exception and catches panics (unwinding must never cross into C).
+
+use crate::err::{PyErr, PyResult};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+/// Runs `body`; on `Err` or panic sets the Python error indicator and returns `on_error`.
+#[inline(always)]
+pub(crate) fn guard<R>(on_error: R, body: impl FnOnce() -> PyResult<R>) -> R {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(Ok(v)) => v,
+        Ok(Err(e)) => {
+            e.restore();
+            on_error
+        }
+        Err(payload) => {
+            PyErr::from_panic(payload).restore();
+            on_error
+        }
+    }
+}
+
+/// Conjures the value of a zero-sized closure type, so a generic `extern "C"` function can call the
+/// closure a macro wrote without any data pointer.
+#[inline(always)]
+pub(crate) fn zst<F: Copy>() -> F {
+    const { assert!(size_of::<F>() == 0, "binding closures must not capture anything") };
+    // SAFETY: `F` is zero-sized (asserted above), so it has exactly one value and no bytes to initialise;
+    // it is a non-capturing closure type, which has no validity invariant beyond its size.
+    unsafe { std::mem::MaybeUninit::<F>::uninit().assume_init() }
+}
