@@ -16,7 +16,7 @@ pub const MAX_ARGS: usize = 24;
 
 /// Parameter names of one function, with their interned `str` objects made on first use.
 pub struct ArgSpec {
-    /// For messages: `"add()"`, `"Point()"`.
+    /// For messages: `"add"` (shown as `add()`).
     pub func: &'static str,
     pub names: &'static [&'static str],
     interned: OnceLock<Box<[usize]>>,
@@ -59,7 +59,7 @@ impl ArgSpec {
 
     fn too_many(&self, given: usize) -> PyErr {
         PyErr::type_error(format!(
-            "{} takes at most {} positional argument{} ({given} given)",
+            "{}() takes at most {} positional argument{} ({given} given)",
             self.func,
             self.names.len(),
             if self.names.len() == 1 { "" } else { "s" }
@@ -73,14 +73,14 @@ impl ArgSpec {
                 Ok(())
             }
             Some(i) => Err(PyErr::type_error(format!(
-                "{} got multiple values for argument '{}'",
+                "{}() got multiple values for argument '{}'",
                 self.func, self.names[i]
             ))),
             None => {
                 // SAFETY: live keyword name.
                 let key = unsafe { Borrowed::from_ptr(key) };
                 let shown = key.to_owned().repr().unwrap_or_else(|_| "?".into());
-                Err(PyErr::type_error(format!("{} got an unexpected keyword argument {shown}", self.func)))
+                Err(PyErr::type_error(format!("{}() got an unexpected keyword argument {shown}", self.func)))
             }
         }
     }
@@ -138,7 +138,7 @@ impl ArgSpec {
                 let (mut pos, mut k, mut v) = (0isize, std::ptr::null_mut(), std::ptr::null_mut());
                 while ffi::PyDict_Next(kwargs, &mut pos, &mut k, &mut v) != 0 {
                     if ffi::tp_flags(ffi::Py_TYPE(k)) & ffi::Py_TPFLAGS_UNICODE_SUBCLASS == 0 {
-                        return Err(PyErr::type_error(format!("{} keywords must be strings", self.func)));
+                        return Err(PyErr::type_error(format!("{}() keywords must be strings", self.func)));
                     }
                     self.place_keyword(slots, k, v)?;
                 }
@@ -173,6 +173,6 @@ impl<'a> Args<'a> {
     /// The error for a required argument that was not passed.
     #[cold]
     pub fn missing(&self, i: usize) -> PyErr {
-        PyErr::type_error(format!("{} missing required argument '{}'", self.spec.func, self.spec.names[i]))
+        PyErr::type_error(format!("{}() missing required argument '{}'", self.spec.func, self.spec.names[i]))
     }
 }

@@ -258,7 +258,8 @@ impl<T> PyCell<T> {
                         ptr: p.cast::<T>(),
                         root: view.root.as_ptr(),
                         root_data: view.root_data,
-                        epoch: view.epoch,
+                        // Children made now are current (the walk succeeded), so they get today's epoch.
+                        epoch: root_hdr.epoch.get(),
                         path: &view.path,
                     })
                 }
@@ -345,7 +346,10 @@ impl<T> PyCell<T> {
                     let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| each(value, &mut v)));
                     v.ret
                 }
-                VIEW => visit((*(*cell).data.get()).view.root.as_ptr(), arg),
+                VIEW => {
+                    let view: &View = &(*(*cell).data.get()).view;
+                    visit(view.root.as_ptr(), arg)
+                }
                 _ => 0,
             }
         }

@@ -3,11 +3,11 @@
 
 use crate::args::{ArgSpec, Args, MAX_ARGS};
 use crate::cell::{PyCell, Py, Visit};
-use crate::conv::type_mismatch;
+use crate::conv::{FromPy, IntoPy, type_mismatch};
 use crate::err::{PyErr, PyResult};
 use crate::method::{GetSetEntry, MethodEntry};
 use crate::obj::{Borrowed, Obj};
-use crate::trampoline::{guard, zst};
+use crate::trampoline::guard;
 use pyzig_ffi as ffi;
 use std::ffi::{CString, c_int, c_void};
 use std::sync::OnceLock;
@@ -110,15 +110,9 @@ pub fn check_type<T: PyClass>(obj: Borrowed<'_>, what: &str) -> PyResult<()> {
 /// How Python may construct a class.
 pub enum Constructor<T> {
     /// `Class(...)` parses these parameters and calls `make` (vectorcall and `tp_new`).
-    Args { spec: &'static ArgSpec, make: fn(&Args<'_>) -> PyResult<T>, signature: String },
+    Args { spec: &'static ArgSpec, make: fn(&Args<'_>) -> PyResult<T>, sig: crate::sig::Sig },
     /// Not constructible: `Class()` raises `TypeError` naming this factory (e.g. `"GraphView.create()"`).
     Factory(&'static str),
-}
-
-/// Extra slots of record types.
-pub struct RecordSlots {
-    pub repr: ffi::reprfunc,
-    pub richcompare: ffi::richcmpfunc,
 }
 
 /// Everything a declaration says about its class, collected once when the type is created.
@@ -127,11 +121,31 @@ pub struct ClassSpec<T> {
     pub constructor: Constructor<T>,
     pub methods: Vec<MethodEntry>,
     pub getsets: Vec<GetSetEntry>,
-    pub record: Option<RecordSlots>,
-    /// `.pyi` text of the class body (without the `class` line).
-    pub stub_body: String,
-    /// Base classes in the stub line, e.g. `""`.
-    pub stub_bases: &'static str,
+    /// Further type slots (`Py_tp_repr`, sequence slots, …).
+    pub slots: Vec<(c_int, *mut c_void)>,
+}
+
+/// The `.pyi` text of `T`'s class.
+pub fn class_stub<T: PyClass>() -> String {
+    let spec = T::class_spec();
+    let mut body = String::new();
+    if !spec.doc.is_empty() {
+        body.push_str(&crate::sig::docstring(spec.doc, ""));
+    }
+    if let Constructor::Args { sig, .. } = &spec.constructor {
+        body.push_str(&sig.stub());
+    }
+    for g in &spec.getsets {
+        body.push_str(&g.stub);
+    }
+    for m in &spec.methods {
+        body.push_str(&m.stub);
+    }
+    if body.is_empty() {
+        body.push_str("...\n");
+    }
+    // Heap types without `Py_TPFLAGS_BASETYPE` cannot be subclassed.
+    format!("@final\nclass {}:\n{}", T::NAME, crate::sig::indent(&body, "    "))
 }
 
 /// Creates `T`'s heap type (once) and registers it.
@@ -238,12 +252,16 @@ fn build_type<T: PyClass>(module: *mut ffi::PyObject, spec: ClassSpec<T>) -> PyR
 
     let mut doc = String::new();
     match &spec.constructor {
-        Constructor::Args { signature, .. } => doc.push_str(&format!("{}{signature}\n--\n\n", T::NAME)),
+        Constructor::Args { sig, .. } => {
+            doc.push_str(&sig.doc_with_signature());
+        }
         Constructor::Factory(f) => {
             let _ = T::type_cell().factory.set(f);
         }
     }
-    doc.push_str(spec.doc);
+    if !matches!(spec.constructor, Constructor::Args { .. }) {
+        doc.push_str(spec.doc);
+    }
     push(ffi::Py_tp_doc, leak_cstr(&doc) as *mut c_void);
     push(ffi::Py_tp_dealloc, dealloc::<T> as *mut c_void);
     let mut vectorcall: Option<ffi::vectorcallfunc> = None;
@@ -260,9 +278,8 @@ fn build_type<T: PyClass>(module: *mut ffi::PyObject, spec: ClassSpec<T>) -> PyR
         push(ffi::Py_tp_traverse, traverse::<T> as *mut c_void);
         push(ffi::Py_tp_clear, clear::<T> as *mut c_void);
     }
-    if let Some(rec) = &spec.record {
-        push(ffi::Py_tp_repr, rec.repr as *mut c_void);
-        push(ffi::Py_tp_richcompare, rec.richcompare as *mut c_void);
+    for &(slot, p) in &spec.slots {
+        push(slot, p);
     }
     if !spec.methods.is_empty() {
         let defs = crate::method::method_table(&spec.methods);
@@ -311,12 +328,16 @@ impl<'a> Slf<'a> {
         Slf { obj }
     }
 
+    pub(crate) fn as_ptr(self) -> *mut ffi::PyObject {
+        self.obj.as_ptr()
+    }
+
     /// Borrows the value (shared), after checking the type.
     #[inline]
     pub fn get<T: PyClass>(self) -> PyResult<crate::Ref<'a, T>> {
         check_type::<T>(self.obj, "self")?;
         // SAFETY: type checked above; the wrapper lives for the call ('a).
-        let r = unsafe { PyCell::<T>::resolve::<'a>(self.obj.as_ptr(), T::NAME)? };
+        let r = unsafe { PyCell::<T>::resolve(self.obj.as_ptr(), T::NAME)? };
         crate::cell::make_ref(r)
     }
 
@@ -324,7 +345,7 @@ impl<'a> Slf<'a> {
     pub fn get_mut<T: PyClass>(self) -> PyResult<crate::RefMut<'a, T>> {
         check_type::<T>(self.obj, "self")?;
         // SAFETY: as in `get`.
-        let r = unsafe { PyCell::<T>::resolve::<'a>(self.obj.as_ptr(), T::NAME)? };
+        let r = unsafe { PyCell::<T>::resolve(self.obj.as_ptr(), T::NAME)? };
         crate::cell::make_ref_mut(r)
     }
 
@@ -335,6 +356,38 @@ impl<'a> Slf<'a> {
     }
 }
 
-pub(crate) fn zst_fn<F: Copy>() -> F {
-    zst::<F>()
+impl<'a, T: PyClass> FromPy<'a> for Py<T> {
+    fn from_py(obj: Borrowed<'a>, what: &str) -> PyResult<Self> {
+        check_type::<T>(obj, what)?;
+        Ok(Py::from_checked(obj.to_owned()))
+    }
+    fn hint() -> String {
+        T::NAME.into()
+    }
+}
+
+impl<T: PyClass> IntoPy for Py<T> {
+    fn into_py(self) -> PyResult<Obj> {
+        Ok(self.into_obj())
+    }
+    fn hint() -> String {
+        T::NAME.into()
+    }
+}
+
+/// Lets a constructor return either `Self` or `PyResult<Self>`.
+pub trait IntoResult<T> {
+    fn into_result(self) -> PyResult<T>;
+}
+
+impl<T> IntoResult<T> for T {
+    fn into_result(self) -> PyResult<T> {
+        Ok(self)
+    }
+}
+
+impl<T> IntoResult<T> for PyResult<T> {
+    fn into_result(self) -> PyResult<T> {
+        self
+    }
 }

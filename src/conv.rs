@@ -127,8 +127,7 @@ int_conv!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize);
 impl<'a> FromPy<'a> for f64 {
     #[inline]
     fn from_py(obj: Borrowed<'a>, what: &str) -> PyResult<Self> {
-        // SAFETY: address comparison with the static float type.
-        if obj.type_ptr() == unsafe { &raw mut ffi::PyFloat_Type } {
+        if obj.type_ptr() == &raw mut ffi::PyFloat_Type {
             // SAFETY: an exact float; `ob_fval` is in the checked layout.
             return Ok(unsafe { (*obj.as_ptr().cast::<ffi::PyFloatObject>()).ob_fval });
         }
@@ -157,7 +156,8 @@ impl<'a> FromPy<'a> for f32 {
         let v = f64::from_py(obj, what)?;
         let narrowed = v as f32;
         if v.is_finite() && narrowed.is_infinite() {
-            return Err(PyErr::overflow_error(format!("{what} = {v} is out of range for f32")));
+            let shown = obj.to_owned().repr().unwrap_or_else(|_| v.to_string());
+            return Err(PyErr::overflow_error(format!("{what} = {shown} is out of range for f32")));
         }
         Ok(narrowed)
     }

@@ -170,7 +170,9 @@ impl ClassCell {
             // Lost a race (another thread between GIL switches): drop ours, use the stored one.
             // SAFETY: undo the reference taken for the cell.
             unsafe { ffi::Py_DECREF(p as *mut ffi::PyObject) };
-            return self.get_or_try_init(|| unreachable!());
+            let p = *self.0.get().expect("set by the winner");
+            // SAFETY: the cell keeps one reference forever.
+            return Ok(unsafe { Obj::from_borrowed_ptr(p as *mut ffi::PyObject) });
         }
         Ok(obj)
     }

@@ -39,10 +39,6 @@ impl<'a, T> FieldPlace<'a, T> {
     pub(crate) fn at(&self) -> &At<'a> {
         self.at
     }
-
-    pub(crate) fn ptr(&self) -> *mut T {
-        self.ptr
-    }
 }
 
 /// A type that can be a record field (or a list element).

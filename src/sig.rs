@@ -40,7 +40,7 @@ impl Sig {
         match self.kind {
             Kind::Method | Kind::Getter => out.push(if typed { "self".to_owned() } else { "$self".to_owned() }),
             Kind::Module if !typed => out.push("$module".to_owned()),
-            Kind::Init if typed => out.push("self".to_owned()),
+            Kind::Init if typed => out.push("cls".to_owned()),
             _ => {}
         }
         let mut seen_default = false;
@@ -80,10 +80,11 @@ impl Sig {
             Kind::Getter => s.push_str("@property\n"),
             _ => {}
         }
-        let ret = if self.kind == Kind::Init { "None" } else { &self.ret };
-        let name = if self.kind == Kind::Init { "__init__" } else { self.name };
+        // A constructor is `__new__` at run time (`tp_new`/vectorcall; `__init__` is object's).
+        let ret = if self.kind == Kind::Init { self.name } else { &self.ret };
+        let name = if self.kind == Kind::Init { "__new__" } else { self.name };
         s.push_str(&format!("def {name}({}) -> {ret}:", self.param_list(true).join(", ")));
-        if self.doc.is_empty() {
+        if self.doc.is_empty() || self.kind == Kind::Init {
             s.push_str(" ...\n");
         } else {
             s.push('\n');
@@ -150,7 +151,7 @@ mod tests {
     #[test]
     fn required_after_default_becomes_keyword_only() {
         let s = Sig::new(Kind::Init, "P", vec![p("x", "float", true), p("name", "str", false)], String::new(), false, "");
-        assert_eq!(s.stub(), "def __init__(self, x: float = ..., *, name: str) -> None: ...\n");
+        assert_eq!(s.stub(), "def __new__(cls, x: float = ..., *, name: str) -> P: ...\n");
     }
 
     #[test]

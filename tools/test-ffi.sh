@@ -49,12 +49,13 @@ for py in "${candidates[@]}"; do
     CARGO_TARGET_DIR="$target_base/ffi-verify-$minor_ver" PYZIG_PYTHON="$py" PYO3_PYTHON="$py" \
         cargo test -p pyzig-ffi-verify --no-fail-fast -- --nocapture --test-threads 1 >"$log" 2>&1
     status=$?
-    # The reports (notes, failures, one summary line per declaration set) and the test results.
-    grep -E '^  (Allowed|Unverified|Warning|FAILED|pyo3-ffi deviates)|^ffi-verify\[|^test result|^error' "$log"
-    summary="$(grep -E '^ffi-verify\[ffi/src\]' "$log" | tail -1)"
+    # The report on ffi/src (notes, failures), one summary line per declaration set, the test results.
+    grep -E '^  (Allowed|Unverified|Warning|FAILED|pyo3-ffi deviates)|^test result|^error' "$log"
+    grep -oE 'ffi-verify\[.*' "$log"
+    summary="$(grep -oE 'ffi-verify\[ffi/src\].*' "$log" | tail -1)"
     if [ $status -ne 0 ] || [ -z "$summary" ]; then
         [ -z "$summary" ] && tail -40 "$log"
-        failed+=("$full_ver")
+        failed+=("$full_ver: ${summary#*: }")
     else
         checked+=("$full_ver: ${summary#*: }")
     fi

@@ -19,9 +19,10 @@ if [[ ! -d "$fixtures" ]]; then
     exit 1
 fi
 
-# release-safe: optimised (the corpus is 269 MB) yet with debug assertions and overflow checks.
-cargo build -q -p pyzig-sexp --bin pyzig-sexp --profile release-safe
-bin="$CARGO_TARGET_DIR/release-safe/pyzig-sexp"
+# A debug build, with debug assertions and overflow checks: `cargo test` has usually built it already, and
+# it checks the 269 MB corpus in ~7 s (~25 s more for the fmt pass), less than an optimised build takes.
+cargo build -q -p pyzig-sexp --bin pyzig-sexp
+bin="$CARGO_TARGET_DIR/debug/pyzig-sexp"
 
 skipped=""
 corpus_rc=0

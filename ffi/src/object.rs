@@ -99,6 +99,7 @@ unsafe extern "C" {
     pub fn _Py_Dealloc(op: *mut PyObject);
     pub fn PyObject_Repr(op: *mut PyObject) -> *mut PyObject;
     pub fn PyObject_Str(op: *mut PyObject) -> *mut PyObject;
+    pub fn PyObject_RichCompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject;
     pub fn PyObject_RichCompareBool(a: *mut PyObject, b: *mut PyObject, op: c_int) -> c_int;
     pub fn PyObject_GetAttrString(op: *mut PyObject, name: *const c_char) -> *mut PyObject;
     pub fn PyObject_SetAttrString(op: *mut PyObject, name: *const c_char, v: *mut PyObject) -> c_int;

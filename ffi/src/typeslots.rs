@@ -21,3 +21,5 @@ pub const Py_tp_new: c_int = 65;
 pub const Py_tp_repr: c_int = 66;
 pub const Py_tp_richcompare: c_int = 67;
 pub const Py_tp_traverse: c_int = 71;
+pub const Py_sq_item: c_int = 44;
+pub const Py_sq_contains: c_int = 41;

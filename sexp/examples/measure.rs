@@ -51,8 +51,16 @@ fn main() {
             mb / edited_print_s,
             mb / format_s,
             heap as f64 / bytes.len() as f64,
-            if tree.print().as_bytes() == bytes { "exact" } else { "DIFFERS" },
-            if formatted.as_bytes() == bytes { "exact" } else { "differs" },
+            if tree.print().as_bytes() == bytes {
+                "exact"
+            } else {
+                "DIFFERS"
+            },
+            if formatted.as_bytes() == bytes {
+                "exact"
+            } else {
+                "differs"
+            },
         );
     }
 }

@@ -47,7 +47,10 @@ pub(crate) struct Gap {
 }
 
 impl Gap {
-    pub(crate) const AUTO: Gap = Gap { start: u32::MAX, end: u32::MAX };
+    pub(crate) const AUTO: Gap = Gap {
+        start: u32::MAX,
+        end: u32::MAX,
+    };
     pub(crate) fn is_auto(self) -> bool {
         self.start == u32::MAX
     }
@@ -171,9 +174,18 @@ impl Tree {
         self.check_insertable(parent, child)?;
         let v = self.child_vec(parent)?;
         if index > v.len() {
-            return Err(EditError::IndexOutOfRange { index, len: v.len() });
+            return Err(EditError::IndexOutOfRange {
+                index,
+                len: v.len(),
+            });
         }
-        v.insert(index, Child { id: child, gap: Gap::AUTO });
+        v.insert(
+            index,
+            Child {
+                id: child,
+                gap: Gap::AUTO,
+            },
+        );
         self.edits.new[child.new_index()].parent = Some(parent);
         Ok(())
     }
@@ -188,7 +200,10 @@ impl Tree {
     pub fn remove(&mut self, parent: NodeId, index: usize) -> Result<NodeId, EditError> {
         let v = self.child_vec(parent)?;
         if index >= v.len() {
-            return Err(EditError::IndexOutOfRange { index, len: v.len() });
+            return Err(EditError::IndexOutOfRange {
+                index,
+                len: v.len(),
+            });
         }
         let old = v.remove(index).id;
         if old.is_new() {
@@ -199,11 +214,18 @@ impl Tree {
 
     /// Puts detached `child` in place of child `index` of `parent`, keeping the replaced node's
     /// surrounding whitespace; returns the replaced node.
-    pub fn replace(&mut self, parent: NodeId, index: usize, child: NodeId) -> Result<NodeId, EditError> {
+    pub fn replace(
+        &mut self,
+        parent: NodeId,
+        index: usize,
+        child: NodeId,
+    ) -> Result<NodeId, EditError> {
         self.check_insertable(parent, child)?;
         let v = self.child_vec(parent)?;
         let len = v.len();
-        let slot = v.get_mut(index).ok_or(EditError::IndexOutOfRange { index, len })?;
+        let slot = v
+            .get_mut(index)
+            .ok_or(EditError::IndexOutOfRange { index, len })?;
         let old = std::mem::replace(&mut slot.id, child);
         if old.is_new() {
             self.edits.new[old.new_index()].parent = None;
@@ -226,7 +248,10 @@ impl Tree {
             return Ok(());
         }
         let parent = self.parent(old).ok_or(EditError::NotInTree(old))?;
-        let index = self.children(parent).position(|c| c == old).ok_or(EditError::NotInTree(old))?;
+        let index = self
+            .children(parent)
+            .position(|c| c == old)
+            .ok_or(EditError::NotInTree(old))?;
         self.replace(parent, index, new).map(|_| ())
     }
 
@@ -259,7 +284,10 @@ impl Tree {
                 if c == node {
                     return Some(cur);
                 }
-                if !c.is_new() && c.0 < node.0 && (node.0 as usize) < c.0 as usize + self.orig_size(c.0 as usize) {
+                if !c.is_new()
+                    && c.0 < node.0
+                    && (node.0 as usize) < c.0 as usize + self.orig_size(c.0 as usize)
+                {
                     next = Some(c);
                     break;
                 }
@@ -285,7 +313,10 @@ impl Tree {
             return Ok(node);
         }
         let parent = self.parent(node).ok_or(EditError::NotInTree(node))?;
-        let index = self.children(parent).position(|c| c == node).ok_or(EditError::NotInTree(node))?;
+        let index = self
+            .children(parent)
+            .position(|c| c == node)
+            .ok_or(EditError::NotInTree(node))?;
         let new = self.alloc(NewKind::Atom(token));
         self.replace(parent, index, new)?;
         Ok(new)
@@ -333,7 +364,12 @@ impl Tree {
             let entry = self.original_children(p as usize);
             self.edits.lists.insert(p, entry);
         }
-        Ok(&mut self.edits.lists.get_mut(&p).expect("just inserted").children)
+        Ok(&mut self
+            .edits
+            .lists
+            .get_mut(&p)
+            .expect("just inserted")
+            .children)
     }
 
     fn original_children(&self, p: usize) -> ListEdit {
@@ -343,12 +379,31 @@ impl Tree {
         let (mut i, end) = (p + 3, p + self.slots[p + 1] as usize);
         while i < end {
             let r = self.orig_range(i);
-            children.push(Child { id: NodeId(i as u32), gap: Gap { start: prev_end, end: r.start as u32 } });
+            children.push(Child {
+                id: NodeId(i as u32),
+                gap: Gap {
+                    start: prev_end,
+                    end: r.start as u32,
+                },
+            });
             prev_end = r.end as u32;
             i += self.orig_size(i);
         }
-        let first_gap = children.first().map_or(Gap { start: open + 1, end: open + 1 }, |c| c.gap);
-        ListEdit { children, first_gap, close_gap: Gap { start: prev_end, end: self.slots[p + 2] - 1 } }
+        let first_gap = children.first().map_or(
+            Gap {
+                start: open + 1,
+                end: open + 1,
+            },
+            |c| c.gap,
+        );
+        ListEdit {
+            children,
+            first_gap,
+            close_gap: Gap {
+                start: prev_end,
+                end: self.slots[p + 2] - 1,
+            },
+        }
     }
 }
 
@@ -358,15 +413,24 @@ fn copy_subtree(from: &Tree, id: NodeId, base: usize) -> Vec<NewNode> {
         Some(t) => NewKind::Atom(t.into()),
         None => NewKind::List(Vec::new()),
     };
-    let mut out = vec![NewNode { kind: shallow(id), parent: None }];
+    let mut out = vec![NewNode {
+        kind: shallow(id),
+        parent: None,
+    }];
     let mut todo = vec![(0usize, id)];
     while let Some((dst, src)) = todo.pop() {
         for c in from.children(src) {
             let k = out.len();
             let cid = NodeId(NEW_BIT | (base + k) as u32);
-            out.push(NewNode { kind: shallow(c), parent: Some(NodeId(NEW_BIT | (base + dst) as u32)) });
+            out.push(NewNode {
+                kind: shallow(c),
+                parent: Some(NodeId(NEW_BIT | (base + dst) as u32)),
+            });
             if let NewKind::List(v) = &mut out[dst].kind {
-                v.push(Child { id: cid, gap: Gap::AUTO });
+                v.push(Child {
+                    id: cid,
+                    gap: Gap::AUTO,
+                });
             }
             if from.kind(c) == Kind::List {
                 todo.push((k, c));

@@ -38,24 +38,53 @@ enum Last {
 
 /// Appends node `id` laid out by the KiCad rules. Lines it starts are indented with `base`
 /// followed by `unit` per level below `id`; `column` is where the output currently stands.
-pub(crate) fn prettify(tree: &Tree, id: NodeId, out: &mut String, base: &str, unit: &str, column: usize) {
-    let mut p = Pretty { out, base, unit, depth: 0, column, last: Last::Nothing, in_xy: false, multi: false };
+pub(crate) fn prettify(
+    tree: &Tree,
+    id: NodeId,
+    out: &mut String,
+    base: &str,
+    unit: &str,
+    column: usize,
+) {
+    let mut p = Pretty {
+        out,
+        base,
+        unit,
+        depth: 0,
+        column,
+        last: Last::Nothing,
+        in_xy: false,
+        multi: false,
+    };
     if tree.kind(id) != Kind::List {
-        p.atom(tree.token(id).unwrap_or(""));
+        p.atom(tree.token(id).unwrap_or(""), true);
         return;
     }
     p.open(is_xy(tree, id));
-    let mut stack: Vec<Children<'_>> = vec![tree.children(id)];
-    while let Some(it) = stack.last_mut() {
+    // Source end of the token just emitted, to see whether the next one followed it without
+    // whitespace (`(a)b`, `"a""b"`): KiCad only puts a space where the input had whitespace.
+    let mut last_end: Option<usize> = None;
+    let mut stack: Vec<(NodeId, Children<'_>)> = vec![(id, tree.children(id))];
+    while let Some((_, it)) = stack.last_mut() {
         match it.next() {
             Some(c) if tree.kind(c) == Kind::List => {
                 p.open(is_xy(tree, c));
-                stack.push(tree.children(c));
+                stack.push((c, tree.children(c)));
+                last_end = None;
             }
-            Some(c) => p.atom(tree.token(c).unwrap_or("")),
+            Some(c) => {
+                let span = tree.span(c);
+                let spaced = match (last_end, &span) {
+                    (Some(e), Some(r)) => e != r.start,
+                    _ => true,
+                };
+                p.atom(tree.token(c).unwrap_or(""), spaced);
+                last_end = span.map(|r| r.end);
+            }
             None => {
-                stack.pop();
+                let (list, _) = stack.pop().expect("non-empty");
                 p.close();
+                last_end = tree.span(list).map(|r| r.end);
             }
         }
     }
@@ -106,9 +135,11 @@ impl Pretty<'_> {
         self.last = Last::Open;
     }
 
-    fn atom(&mut self, text: &str) {
-        if matches!(self.last, Last::Atom | Last::Close) {
-            if self.in_xy || self.column < WRAP_COLUMN {
+    fn atom(&mut self, text: &str, spaced: bool) {
+        if spaced && matches!(self.last, Last::Atom | Last::Close) {
+            // (An atom starting with `#` is never wrapped to a line start, where it would read
+            // back as a comment; KiCad itself always quotes such text.)
+            if self.in_xy || self.column < WRAP_COLUMN || text.starts_with('#') {
                 self.out.push(' ');
                 self.column += 1;
             } else {

@@ -52,7 +52,11 @@ pub(crate) fn string_end(b: &[u8], start: usize) -> Option<usize> {
 
 /// True when only blanks separate `i` from the start of its line.
 fn at_line_start(b: &[u8], i: usize) -> bool {
-    b[..i].iter().rev().take_while(|&&c| c != b'\n').all(|&c| c == b' ' || c == b'\t')
+    b[..i]
+        .iter()
+        .rev()
+        .take_while(|&&c| c != b'\n')
+        .all(|&c| c == b' ' || c == b'\t')
 }
 
 /// Skips whitespace and comment lines from `i`; returns the next token start (or `b.len()`).
@@ -72,9 +76,7 @@ pub(crate) fn skip_trivia(b: &[u8], mut i: usize) -> usize {
 
 /// A valid bare atom: non-empty, no delimiters, and not one that would read back as a comment.
 pub(crate) fn is_bare_atom(text: &str) -> bool {
-    !text.is_empty()
-        && !text.starts_with('#')
-        && text.bytes().all(|c| CLASS[c as usize] == ATOM)
+    !text.is_empty() && !text.starts_with('#') && text.bytes().all(|c| CLASS[c as usize] == ATOM)
 }
 
 #[cfg(test)]

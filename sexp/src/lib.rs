@@ -27,6 +27,7 @@ mod parse;
 mod position;
 mod print;
 mod tree;
+mod update;
 
 pub use edit::EditError;
 pub use error::ParseError;
@@ -46,13 +47,25 @@ pub fn parse_string(src: String) -> Result<Tree, ParseError> {
     parse::parse_owned(src.into_boxed_str())
 }
 
+/// Like [`parse_bytes`], taking ownership of the bytes without copying them.
+pub fn parse_vec(src: Vec<u8>) -> Result<Tree, ParseError> {
+    match String::from_utf8(src) {
+        Ok(s) => parse_string(s),
+        Err(e) => parse_bytes(e.as_bytes()),
+    }
+}
+
 /// Like [`parse`] but from bytes; invalid UTF-8 is a [`ParseError`] at the first bad byte.
 pub fn parse_bytes(src: &[u8]) -> Result<Tree, ParseError> {
     match std::str::from_utf8(src) {
         Ok(s) => parse(s),
         Err(e) => {
             let at = e.valid_up_to();
-            Err(ParseError::at(src, at, format!("invalid UTF-8 (byte 0x{:02X})", src[at])))
+            Err(ParseError::at(
+                src,
+                at,
+                format!("invalid UTF-8 (byte 0x{:02X})", src[at]),
+            ))
         }
     }
 }
@@ -65,7 +78,8 @@ impl Tree {
         let mut n = self.slots.capacity() * size_of::<u32>();
         for e in self.edits.lists.values() {
             // BTreeMap node overhead is approximated by the entry size.
-            n += size_of::<(u32, edit::ListEdit)>() + e.children.capacity() * size_of::<edit::Child>();
+            n += size_of::<(u32, edit::ListEdit)>()
+                + e.children.capacity() * size_of::<edit::Child>();
         }
         n += self.edits.new.capacity() * size_of::<edit::NewNode>();
         for x in &self.edits.new {

@@ -22,13 +22,21 @@ fn build(b: &[u8]) -> Result<Vec<u32>, ParseError> {
 fn build_limited(b: &[u8], max_input: usize) -> Result<Vec<u32>, ParseError> {
     let n = b.len();
     if n > max_input {
-        return Err(ParseError::at(&b[..0], 0, format!(
-            "input is {n} bytes; inputs of 4 GiB or more are not supported (offsets are 32-bit)"
-        )));
+        return Err(ParseError::at(
+            &b[..0],
+            0,
+            format!(
+                "input is {n} bytes; inputs of 4 GiB or more are not supported (offsets are 32-bit)"
+            ),
+        ));
     }
     let mut i = skip_trivia(b, 0);
     if i == n {
-        return Err(ParseError::at(b, i, "empty input: expected '(' to open the root list"));
+        return Err(ParseError::at(
+            b,
+            i,
+            "empty input: expected '(' to open the root list",
+        ));
     }
     if b[i] != b'(' {
         return Err(ParseError::at(b, i, "expected '(' to open the root list"));
@@ -41,7 +49,11 @@ fn build_limited(b: &[u8], max_input: usize) -> Result<Vec<u32>, ParseError> {
         match b[i] {
             b'(' => {
                 if slots.len() + 3 > MAX_SLOTS {
-                    return Err(ParseError::at(b, i, "too many nodes (more than 2^31 slots)"));
+                    return Err(ParseError::at(
+                        b,
+                        i,
+                        "too many nodes (more than 2^31 slots)",
+                    ));
                 }
                 open.push(slots.len() as u32);
                 slots.extend_from_slice(&[i as u32, 0, 0]);
@@ -70,15 +82,23 @@ fn build_limited(b: &[u8], max_input: usize) -> Result<Vec<u32>, ParseError> {
             }
         }
         if slots.len() >= MAX_SLOTS {
-            return Err(ParseError::at(b, i.min(n), "too many nodes (more than 2^31 slots)"));
+            return Err(ParseError::at(
+                b,
+                i.min(n),
+                "too many nodes (more than 2^31 slots)",
+            ));
         }
         i = skip_trivia(b, i);
         if i == n {
             let innermost = slots[*open.last().unwrap_or(&0) as usize] as usize;
-            return Err(ParseError::at(b, innermost, format!(
-                "unbalanced parentheses: this '(' is never closed ({} list(s) open at end of input)",
-                open.len()
-            )));
+            return Err(ParseError::at(
+                b,
+                innermost,
+                format!(
+                    "unbalanced parentheses: this '(' is never closed ({} list(s) open at end of input)",
+                    open.len()
+                ),
+            ));
         }
     }
     let after = skip_trivia(b, i);

@@ -87,7 +87,11 @@ impl Tree {
 
     fn frame(&self, i: usize) -> Frame<'_> {
         match self.edits.lists.get(&(i as u32)) {
-            Some(e) => Frame::Edited { list: i, edit: e, pos: 0 },
+            Some(e) => Frame::Edited {
+                list: i,
+                edit: e,
+                pos: 0,
+            },
             None => Frame::Orig {
                 list: i,
                 next: i + 3,
@@ -99,7 +103,9 @@ impl Tree {
 
     /// Whitespace before a new (or moved-to-front) child, in the style of its siblings.
     fn auto_gap(&self, frame: &Frame<'_>, child: NodeId) -> String {
-        let Frame::Edited { list, edit, pos } = frame else { return " ".into() };
+        let Frame::Edited { list, edit, pos } = frame else {
+            return " ".into();
+        };
         let k = pos - 1; // `next` already advanced
         if k == 0 {
             return String::new();
@@ -109,7 +115,10 @@ impl Tree {
         }
         // Nearest original list sibling that did not start its list: copy its whitespace.
         let sibling_gap = |c: &Child| {
-            (!c.id.is_new() && !c.gap.is_auto() && c.gap != edit.first_gap && self.kind(c.id) == Kind::List)
+            (!c.id.is_new()
+                && !c.gap.is_auto()
+                && c.gap != edit.first_gap
+                && self.kind(c.id) == Kind::List)
                 .then_some(c.gap)
         };
         let before = edit.children[..k].iter().rev().find_map(sibling_gap);
@@ -117,7 +126,11 @@ impl Tree {
         match found {
             Some(g) => {
                 let text = &self.src[g.start as usize..g.end as usize];
-                if text.contains('\n') { text.to_owned() } else { " ".into() }
+                if text.contains('\n') {
+                    text.to_owned()
+                } else {
+                    " ".into()
+                }
             }
             None => format!("\n{}{}", self.line_indent(*list), self.indent_unit()),
         }
@@ -128,7 +141,10 @@ impl Tree {
         let b = self.src.as_bytes();
         let start = self.slots[i] as usize;
         let line = memchr::memrchr(b'\n', &b[..start]).map_or(0, |k| k + 1);
-        let n = b[line..start].iter().take_while(|&&c| c == b' ' || c == b'\t').count();
+        let n = b[line..start]
+            .iter()
+            .take_while(|&&c| c == b' ' || c == b'\t')
+            .count();
         self.src[line..line + n].to_owned()
     }
 
@@ -152,9 +168,18 @@ impl Tree {
 /// One original list being printed.
 enum Frame<'t> {
     /// No edit of its own (edits are deeper): children and gaps straight from the source.
-    Orig { list: usize, next: usize, end: usize, prev_end: usize },
+    Orig {
+        list: usize,
+        next: usize,
+        end: usize,
+        prev_end: usize,
+    },
     /// Its children were edited.
-    Edited { list: usize, edit: &'t ListEdit, pos: usize },
+    Edited {
+        list: usize,
+        edit: &'t ListEdit,
+        pos: usize,
+    },
 }
 
 impl<'t> Frame<'t> {
@@ -167,12 +192,20 @@ impl<'t> Frame<'t> {
     /// The next child and the source gap before it (`None`: choose one by style).
     fn next(&mut self, tree: &Tree) -> Option<(NodeId, Option<Gap>)> {
         match self {
-            Frame::Orig { next, end, prev_end, .. } => {
+            Frame::Orig {
+                next,
+                end,
+                prev_end,
+                ..
+            } => {
                 if *next >= *end {
                     return None;
                 }
                 let r = tree.orig_range(*next);
-                let gap = Gap { start: *prev_end as u32, end: r.start as u32 };
+                let gap = Gap {
+                    start: *prev_end as u32,
+                    end: r.start as u32,
+                };
                 let id = NodeId(*next as u32);
                 *prev_end = r.end;
                 *next += tree.orig_size(*next);

@@ -27,6 +27,14 @@ impl NodeId {
     pub fn is_new(self) -> bool {
         self.0 & NEW_BIT != 0
     }
+    /// The id as a number (to keep in a handle outside Rust); see [`NodeId::from_raw`].
+    pub fn raw(self) -> u32 {
+        self.0
+    }
+    /// Rebuilds an id from [`NodeId::raw`]; check it against its tree with [`Tree::contains`].
+    pub fn from_raw(raw: u32) -> NodeId {
+        NodeId(raw)
+    }
     pub(crate) fn new_index(self) -> usize {
         (self.0 & !NEW_BIT) as usize
     }
@@ -55,7 +63,11 @@ pub struct Tree {
 
 impl Tree {
     pub(crate) fn from_parts(src: Box<str>, slots: Vec<u32>) -> Self {
-        Tree { src, slots, edits: Edits::default() }
+        Tree {
+            src,
+            slots,
+            edits: Edits::default(),
+        }
     }
 
     /// The source text the tree was parsed from (unchanged by edits).
@@ -121,7 +133,10 @@ impl Tree {
             if let Some(e) = self.edits.lists.get(&id.0) {
                 ChildIter::Edited(e.children.iter())
             } else if self.orig_kind(i) == Kind::List {
-                ChildIter::Slots { next: id.0 + 3, end: id.0 + self.slots[i + 1] }
+                ChildIter::Slots {
+                    next: id.0 + 3,
+                    end: id.0 + self.slots[i + 1],
+                }
             } else {
                 ChildIter::Edited([].iter())
             }
@@ -160,7 +175,11 @@ impl Tree {
 
     /// Slots taken by the subtree at `i`.
     pub(crate) fn orig_size(&self, i: usize) -> usize {
-        if self.orig_kind(i) == Kind::List { self.slots[i + 1] as usize } else { 1 }
+        if self.orig_kind(i) == Kind::List {
+            self.slots[i + 1] as usize
+        } else {
+            1
+        }
     }
 
     /// Source range of the original node at `i` (any kind).

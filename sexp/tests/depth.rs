@@ -9,7 +9,11 @@ const DEPTH: usize = 1_000_000;
 fn million_unclosed_parens_is_an_error() {
     let e = parse(&"(".repeat(DEPTH)).err().expect("must fail");
     assert_eq!((e.line, e.column), (1, DEPTH));
-    assert!(e.message.contains("never closed") && e.message.contains("1000000"), "{}", e.message);
+    assert!(
+        e.message.contains("never closed") && e.message.contains("1000000"),
+        "{}",
+        e.message
+    );
     assert!(e.excerpt.len() < 200);
 }
 
@@ -24,7 +28,12 @@ fn million_balanced_levels_work() {
     let mut id = t.root();
     loop {
         let first = t.children(id).next().unwrap();
-        if t.node(first).is_list() { id = first } else { id = first; break }
+        if t.node(first).is_list() {
+            id = first
+        } else {
+            id = first;
+            break;
+        }
     }
     t.set_atom(id, "y").unwrap();
     let printed = t.print();

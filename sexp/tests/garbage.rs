@@ -13,7 +13,9 @@ fn random_bytes_never_panic() {
     let mut accepted = 0;
     for _ in 0..20_000 {
         let len = rng.below(40);
-        let bytes: Vec<u8> = (0..len).map(|_| ALPHABET[rng.below(ALPHABET.len())]).collect();
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| ALPHABET[rng.below(ALPHABET.len())])
+            .collect();
         if let Ok(t) = parse_bytes(&bytes) {
             accepted += 1;
             assert_eq!(t.print().as_bytes(), &bytes[..]);
@@ -34,7 +36,9 @@ fn mutated_fixture_never_panics() {
             let at = rng.below(b.len());
             match rng.below(3) {
                 0 => b[at] = ALPHABET[rng.below(ALPHABET.len())],
-                1 => { b.remove(at); }
+                1 => {
+                    b.remove(at);
+                }
                 _ => b.insert(at, ALPHABET[rng.below(ALPHABET.len())]),
             }
         }

@@ -7,6 +7,7 @@
 
 mod bindgen_run;
 mod cfg;
+mod checks;
 mod emit;
 mod items;
 mod pyo3_src;
@@ -23,15 +24,22 @@ fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let ffi_src = manifest.join("../src");
-    for watched in [ffi_src.clone(), manifest.join("fixtures"), manifest.join("allowlist.txt"), manifest.join("build")] {
+    for watched in [
+        ffi_src.clone(),
+        manifest.join("fixtures"),
+        manifest.join("allowlist.txt"),
+        manifest.join("build"),
+    ] {
         println!("cargo::rerun-if-changed={}", watched.display());
     }
 
     let exe = std::env::var("PYZIG_PYTHON").unwrap_or_else(|_| "python3".into());
     let py = python::query(&exe);
-    check_pyo3_python(&py);
+    let pyo3_mismatch = pyo3_python_mismatch(&py);
     // Same cfg convention as pyzig-ffi and pyo3-ffi, for the fixtures compiled into the tests.
-    println!("cargo::rustc-check-cfg=cfg(Py_3_7, Py_3_8, Py_3_9, Py_3_10, Py_3_11, Py_3_12, Py_3_13, Py_3_14, Py_3_15)");
+    println!(
+        "cargo::rustc-check-cfg=cfg(Py_3_7, Py_3_8, Py_3_9, Py_3_10, Py_3_11, Py_3_12, Py_3_13, Py_3_14, Py_3_15)"
+    );
     for minor in 7..=py.minor {
         println!("cargo::rustc-cfg=Py_3_{minor}");
     }
@@ -44,13 +52,20 @@ fn main() {
     let header_cfg = cfg::Cfg::new(py.minor);
     let header = items::read_crate(&bindings, &header_cfg);
     let pyo3_cfg = cfg::Cfg::new(py.minor);
-    let pyo3 = items::read_crate(&pyo3_src::lib_rs(&manifest), &pyo3_cfg);
+    let pyo3 = match &pyo3_mismatch {
+        None => items::read_crate(&pyo3_src::lib_rs(&manifest), &pyo3_cfg),
+        Some(msg) => {
+            println!("cargo::warning={msg}");
+            items::Crate::empty()
+        }
+    };
     let allow = read_allowlist(&manifest.join("allowlist.txt"));
 
     let write = |label: &str, root: &Path, ours_path: &str, file: &str| {
         let ours_cfg = cfg::Cfg::new(py.minor);
         let ours = items::read_crate(root, &ours_cfg);
         let unknown_cfgs = ours_cfg.unknown.borrow().iter().cloned().collect();
+        let notes = pyo3_mismatch.iter().cloned().collect();
         let code = emit::generate(&emit::Sources {
             label,
             python: &py.version,
@@ -61,27 +76,42 @@ fn main() {
             allow: &allow,
             target: &target,
             unknown_cfgs,
+            notes,
         });
         std::fs::write(out.join(file), code).expect("write generated checks");
     };
-    write("ffi/src", &ffi_src.join("lib.rs"), "::pyzig_ffi", "ffi_src.rs");
-    write("fixture right.rs", &manifest.join("fixtures/right.rs"), "crate::fixture_right", "fixture_right.rs");
-    write("fixture wrong.rs", &manifest.join("fixtures/wrong.rs"), "crate::fixture_wrong", "fixture_wrong.rs");
+    write(
+        "ffi/src",
+        &ffi_src.join("lib.rs"),
+        "::pyzig_ffi",
+        "ffi_src.rs",
+    );
+    write(
+        "fixture right.rs",
+        &manifest.join("fixtures/right.rs"),
+        "crate::fixture_right",
+        "fixture_right.rs",
+    );
+    write(
+        "fixture wrong.rs",
+        &manifest.join("fixtures/wrong.rs"),
+        "crate::fixture_wrong",
+        "fixture_wrong.rs",
+    );
 }
 
-/// pyo3-ffi's build script configures itself from `PYO3_PYTHON` (else `python3`): comparing with a
-/// pyo3-ffi built for another version would be meaningless, so insist they match.
-fn check_pyo3_python(py: &python::Python) {
+/// pyo3-ffi's build script configures itself from `PYO3_PYTHON` (else `python3`): a pyo3-ffi built for
+/// another version is not compared with (the report says so; tools/test-ffi.sh sets both variables).
+fn pyo3_python_mismatch(py: &python::Python) -> Option<String> {
     let pyo3_exe = std::env::var("PYO3_PYTHON").unwrap_or_else(|_| "python3".into());
     let other = python::query(&pyo3_exe);
-    assert!(
-        other.version == py.version && other.include == py.include,
-        "PYO3_PYTHON ({pyo3_exe}, python {}) must be the same interpreter as PYZIG_PYTHON ({}, python {}): \
-         set both (tools/test-ffi.sh does)",
-        other.version,
-        py.exe,
-        py.version
-    );
+    (other.version != py.version || other.include != py.include).then(|| {
+        format!(
+            "pyo3-ffi NOT compared: it is built for PYO3_PYTHON={pyo3_exe} (python {}), not PYZIG_PYTHON={} \
+             (python {}); set PYO3_PYTHON to the same interpreter",
+            other.version, py.exe, py.version
+        )
+    })
 }
 
 /// `NAME: reason` lines; `#` starts a comment.
@@ -96,7 +126,12 @@ fn read_allowlist(path: &Path) -> BTreeMap<String, String> {
         let (name, reason) = line
             .split_once(':')
             .unwrap_or_else(|| panic!("{}:{}: expected `NAME: reason`", path.display(), n + 1));
-        assert!(!reason.trim().is_empty(), "{}:{}: a reason is required", path.display(), n + 1);
+        assert!(
+            !reason.trim().is_empty(),
+            "{}:{}: a reason is required",
+            path.display(),
+            n + 1
+        );
         out.insert(name.trim().to_owned(), reason.trim().to_owned());
     }
     out

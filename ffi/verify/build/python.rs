@@ -32,8 +32,14 @@ pub fn query(exe: &str) -> Python {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 4, "unexpected answer from {exe:?}: {text:?}");
     let mut ver = lines[0].split(' ');
-    let major: u32 = ver.next().and_then(|s| s.parse().ok()).expect("major version");
-    let minor: u32 = ver.next().and_then(|s| s.parse().ok()).expect("minor version");
+    let major: u32 = ver
+        .next()
+        .and_then(|s| s.parse().ok())
+        .expect("major version");
+    let minor: u32 = ver
+        .next()
+        .and_then(|s| s.parse().ok())
+        .expect("minor version");
     assert_eq!(major, 3, "{exe:?} is not CPython 3");
     Python {
         exe: exe.to_owned(),

@@ -57,14 +57,34 @@ pub struct Report {
     pub checks: Vec<Check>,
     static_failures: Vec<Failure>,
     pub notes: Vec<(NoteKind, String, String)>,
+    /// Every declaration the generator saw: each must end up checked, noted or failed.
+    declared: Vec<&'static str>,
 }
 
 impl Report {
     pub fn new(label: &'static str, python: &'static str) -> Self {
-        Report { label, python, checks: Vec::new(), static_failures: Vec::new(), notes: Vec::new() }
+        Report {
+            label,
+            python,
+            checks: Vec::new(),
+            static_failures: Vec::new(),
+            notes: Vec::new(),
+            declared: Vec::new(),
+        }
     }
 
-    pub fn int(&mut self, item: &'static str, what: &'static str, ours: i128, header: Option<i128>, pyo3: Option<i128>) {
+    pub fn declare(&mut self, item: &'static str) {
+        self.declared.push(item);
+    }
+
+    pub fn int(
+        &mut self,
+        item: &'static str,
+        what: &'static str,
+        ours: i128,
+        header: Option<i128>,
+        pyo3: Option<i128>,
+    ) {
         self.checks.push(Check {
             item,
             what,
@@ -93,7 +113,11 @@ impl Report {
 
     /// A failure the generator found (missing field, undeclared absence, ...).
     pub fn fail(&mut self, item: &str, what: &str, message: &str) {
-        self.static_failures.push(Failure { item: item.into(), what: what.into(), message: message.into() });
+        self.static_failures.push(Failure {
+            item: item.into(),
+            what: what.into(),
+            message: message.into(),
+        });
     }
 
     pub fn note(&mut self, kind: NoteKind, item: &str, message: &str) {
@@ -104,6 +128,20 @@ impl Report {
     /// where pyo3-ffi and the header disagree with each other, the header wins and the deviation is a note.
     pub fn failures(&self) -> Vec<Failure> {
         let mut out = self.static_failures.clone();
+        let seen: BTreeSet<&str> = self
+            .checks
+            .iter()
+            .map(|c| root(c.item))
+            .chain(self.notes.iter().map(|n| root(&n.1)))
+            .chain(self.static_failures.iter().map(|f| root(&f.item)))
+            .collect();
+        for d in self.declared.iter().filter(|d| !seen.contains(root(d))) {
+            out.push(Failure {
+                item: (*d).into(),
+                what: "coverage".into(),
+                message: "declared but neither checked nor reported (a gap in the verifier)".into(),
+            });
+        }
         for c in &self.checks {
             let mut wrong = Vec::new();
             if let Some(h) = &c.header
@@ -133,7 +171,9 @@ impl Report {
         self.checks
             .iter()
             .filter_map(|c| match (&c.header, &c.pyo3) {
-                (Some(h), Some(p)) if h != p => Some(format!("{} {}: header {h}, pyo3-ffi {p}", c.item, c.what)),
+                (Some(h), Some(p)) if h != p => {
+                    Some(format!("{} {}: header {h}, pyo3-ffi {p}", c.item, c.what))
+                }
                 _ => None,
             })
             .collect()
@@ -141,7 +181,11 @@ impl Report {
 
     /// Declarations (fields count toward their struct) with at least one check.
     pub fn items_checked(&self) -> usize {
-        self.checks.iter().map(|c| root(c.item)).collect::<BTreeSet<_>>().len()
+        self.checks
+            .iter()
+            .map(|c| root(c.item))
+            .collect::<BTreeSet<_>>()
+            .len()
     }
 
     pub fn summary(&self) -> String {
@@ -181,7 +225,11 @@ impl Report {
     pub fn assert_ok(&self) {
         self.print();
         let failures = self.failures();
-        assert!(failures.is_empty(), "{} declaration check(s) failed (listed above)", failures.len());
+        assert!(
+            failures.is_empty(),
+            "{} declaration check(s) failed (listed above)",
+            failures.len()
+        );
     }
 }
 
@@ -209,6 +257,16 @@ mod tests {
         assert_eq!(failed, ["B", "C"]);
         assert_eq!(r.pyo3_deviations().len(), 2); // A and B: pyo3-ffi and header disagree
         assert_eq!(r.items_checked(), 4);
+    }
+
+    #[test]
+    fn unreported_declarations_fail() {
+        let mut r = Report::new("t", "3.x");
+        r.declare("A");
+        r.declare("B");
+        r.int("A.x", "offset_of", 0, Some(0), None);
+        let failed: Vec<String> = r.failures().into_iter().map(|f| f.item).collect();
+        assert_eq!(failed, ["B"]);
     }
 
     #[test]

@@ -1,1 +1,268 @@
-//! Extension module `pyzig_testmod`.
+//! Extension module `pyzig_testmod`: test-only, exercises every feature of the binding layer
+//! (records with every field kind, handle classes, GC wrappers, errors, panics, ownership).
+#![forbid(unsafe_code)]
+
+use pyzig::{Obj, Py, PyErr, PyException, PyResult, Traverse, Visit};
+
+pyzig::enumeration! {
+    /// A colour.
+    #[pyenum(module = "pyzig_testmod")]
+    pub enum Color {
+        Red = "red",
+        Green = "green",
+        Blue = "blue",
+    }
+}
+
+pyzig::exception! {
+    /// Raised by `fail()`.
+    #[pyexception(module = "pyzig_testmod", base = ValueError)]
+    pub struct TestError;
+}
+
+pyzig::record! {
+    /// A 2-D point.
+    #[pyclass(module = "pyzig_testmod")]
+    pub struct Point {
+        /// Horizontal.
+        pub x: f64 = 0.0,
+        pub y: f64 = 0.0,
+    }
+    impl {
+        /// Euclidean norm.
+        fn norm(&self) -> f64 {
+            (self.x * self.x + self.y * self.y).sqrt()
+        }
+        #[positional]
+        fn scaled(&self, factor: f64) -> Point {
+            Point { x: self.x * factor, y: self.y * factor }
+        }
+        fn moved(&self, dx: f64 = 0.0, dy: f64 = 0.0) -> Point {
+            Point { x: self.x + dx, y: self.y + dy }
+        }
+        fn shift(&mut self, dx: f64) {
+            self.x += dx;
+        }
+        #[getter]
+        fn swapped(&self) -> Point {
+            Point { x: self.y, y: self.x }
+        }
+        #[staticmethod]
+        fn origin() -> Point {
+            Point { x: 0.0, y: 0.0 }
+        }
+    }
+}
+
+pyzig::record! {
+    /// A leaf record nested in `Everything`.
+    #[pyclass(module = "pyzig_testmod")]
+    pub struct Inner {
+        pub label: String = String::new(),
+        pub value: i32 = 0,
+    }
+    impl {
+        /// Explicit release (refused on a view: release its owner instead).
+        fn free(this: Py<Self>) -> PyResult<()> {
+            this.release()
+        }
+    }
+}
+
+pyzig::record! {
+    /// One field of every kind.
+    #[pyclass(module = "pyzig_testmod")]
+    pub struct Everything {
+        pub name: String,
+        pub i8_: i8 = 0,
+        pub u8_: u8 = 0,
+        pub i16_: i16 = 0,
+        pub u16_: u16 = 0,
+        pub i32_: i32 = 0,
+        pub u32_: u32 = 0,
+        pub i64_: i64 = 0,
+        pub u64_: u64 = 0,
+        pub f32_: f32 = 0.0,
+        pub f64_: f64 = 0.0,
+        pub flag: bool = false,
+        pub color: Color = Color::Red,
+        pub maybe: Option<i64> = None,
+        pub maybe_inner: Option<Inner> = None,
+        pub inner: Inner = Inner { label: String::new(), value: 0 },
+        pub items: Vec<Inner> = Vec::new(),
+        pub numbers: Vec<i64> = Vec::new(),
+        pub colors: Vec<Color> = Vec::new(),
+        pub words: Vec<String> = Vec::new(),
+    }
+    impl {
+        /// Explicit release: drops the native data now.
+        fn free(this: Py<Self>) -> PyResult<()> {
+            this.release()
+        }
+        fn total(&self) -> i64 {
+            self.items.iter().map(|i| i.value as i64).sum::<i64>() + self.numbers.iter().sum::<i64>()
+        }
+    }
+}
+
+/// A handle type: not constructible from Python, made by `Bag.create()`; holds Python objects (GC).
+pub struct Bag {
+    items: Vec<Obj>,
+    name: String,
+}
+
+impl Traverse for Bag {
+    fn traverse(&self, visit: &mut Visit<'_>) {
+        for o in &self.items {
+            visit.obj(o);
+        }
+    }
+    fn clear(&mut self) {
+        self.items.clear();
+    }
+}
+
+pyzig::class! {
+    /// A bag of Python objects.
+    #[pyclass(module = "pyzig_testmod", gc = true, factory = "Bag.create()")]
+    impl Bag {
+        /// Makes an empty bag.
+        #[staticmethod]
+        fn create(name: String = String::from("bag")) -> Bag {
+            Bag { items: Vec::new(), name }
+        }
+        #[positional]
+        fn put(&mut self, item: Obj) {
+            self.items.push(item);
+        }
+        fn get(&self, index: usize) -> PyResult<Obj> {
+            self.items.get(index).cloned().ok_or_else(|| PyErr::index_error(format!("no item {index}")))
+        }
+        fn __len__(&self) -> usize {
+            self.items.len()
+        }
+        #[getter]
+        fn name(&self) -> String {
+            self.name.clone()
+        }
+        /// Calls `callback(item)` for every item, returns the results.
+        fn map(&self, callback: Obj) -> PyResult<Vec<Obj>> {
+            self.items.iter().map(|o| callback.call1(o.clone())).collect()
+        }
+        /// Calls `callback(bag)`: re-entrant mutation must raise, not alias.
+        fn visit_mut(this: Py<Self>, callback: Obj) -> PyResult<Obj> {
+            let _guard = this.borrow_mut()?;
+            callback.call1(this.clone())
+        }
+        fn tag(this: Py<Self>, label: String) -> Tag {
+            Tag { bag: this, label }
+        }
+        fn destroy(this: Py<Self>) -> PyResult<()> {
+            this.release()
+        }
+    }
+}
+
+/// A handle that keeps its bag alive (strong reference to the owner).
+pub struct Tag {
+    bag: Py<Bag>,
+    label: String,
+}
+
+impl Traverse for Tag {
+    fn traverse(&self, visit: &mut Visit<'_>) {
+        visit.py(&self.bag);
+    }
+    fn clear(&mut self) {}
+}
+
+pyzig::class! {
+    #[pyclass(module = "pyzig_testmod", gc = true)]
+    impl Tag {
+        fn bag_name(&self) -> PyResult<String> {
+            Ok(self.bag.borrow()?.name.clone())
+        }
+        #[getter]
+        fn label(&self) -> String {
+            self.label.clone()
+        }
+    }
+}
+
+/// A constructible class with a `#[new]` constructor.
+pub struct Counter {
+    count: i64,
+    step: i64,
+}
+
+pyzig::class! {
+    /// Counts.
+    #[pyclass(module = "pyzig_testmod")]
+    impl Counter {
+        #[new]
+        fn new(start: i64 = 0, step: i64 = 1) -> PyResult<Counter> {
+            if step == 0 {
+                return Err(PyErr::value_error("step must not be 0"));
+            }
+            Ok(Counter { count: start, step })
+        }
+        fn tick(&mut self) -> i64 {
+            self.count += self.step;
+            self.count
+        }
+        #[getter]
+        fn count(&self) -> i64 {
+            self.count
+        }
+    }
+}
+
+pyzig::module! {
+    /// Test-only module of the pyzig binding layer.
+    #[pymodule(init = PyInit_pyzig_testmod, name = "pyzig_testmod", stub = "pyzig_testmod.pyi")]
+    classes [Point, Inner, Everything, Bag, Tag, Counter]
+    enums [Color]
+    exceptions [TestError]
+    functions {
+        /// Adds two ints.
+        fn add(a: i64, b: i64) -> i64 {
+            a + b
+        }
+        #[positional]
+        fn neg(a: i64) -> i64 {
+            -a
+        }
+        fn nothing() {}
+        fn greet(name: &str, punctuation: String = String::from("!")) -> String {
+            format!("hello {name}{punctuation}")
+        }
+        fn fail(message: String) -> PyResult<()> {
+            Err(TestError::new_err(message))
+        }
+        fn boom(message: String) -> i64 {
+            panic!("{message}")
+        }
+        fn small(v: u8) -> u8 {
+            v
+        }
+        fn make_point(x: f64, y: f64) -> Point {
+            Point { x, y }
+        }
+        /// Wraps a Point through the global type registry.
+        fn registry_point(x: f64) -> PyResult<Obj> {
+            pyzig::wrap(Point { x, y: 0.0 })
+        }
+        fn registry_unknown() -> PyResult<Obj> {
+            pyzig::wrap(std::time::Duration::from_secs(1))
+        }
+        fn pick(color: Color) -> Color {
+            color
+        }
+        fn maybe_len(s: Option<String> = None) -> Option<usize> {
+            s.map(|s| s.len())
+        }
+        fn sum_list(values: Vec<i64>) -> i64 {
+            values.iter().sum()
+        }
+    }
+}

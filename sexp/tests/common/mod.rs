@@ -15,10 +15,16 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut todo = vec![dir.to_path_buf()];
     while let Some(d) = todo.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in rd.flatten() {
             let p = e.path();
-            if p.is_dir() { todo.push(p) } else { out.push(p) }
+            if p.is_dir() {
+                todo.push(p)
+            } else {
+                out.push(p)
+            }
         }
     }
     out.sort();
@@ -29,7 +35,11 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
 pub fn changed_lines(a: &str, b: &str) -> Vec<(String, String)> {
     let (la, lb): (Vec<_>, Vec<_>) = (a.split('\n').collect(), b.split('\n').collect());
     assert_eq!(la.len(), lb.len(), "line count changed");
-    la.iter().zip(&lb).filter(|(x, y)| x != y).map(|(x, y)| (x.to_string(), y.to_string())).collect()
+    la.iter()
+        .zip(&lb)
+        .filter(|(x, y)| x != y)
+        .map(|(x, y)| (x.to_string(), y.to_string()))
+        .collect()
 }
 
 /// Small deterministic PRNG (xorshift64*), so failures reproduce.
@@ -45,4 +55,26 @@ impl Rng {
     pub fn below(&mut self, n: usize) -> usize {
         (self.next_u64() % n as u64) as usize
     }
+}
+
+/// Panics with the first differing line instead of dumping whole files.
+pub fn assert_same_text(actual: &str, expected: &str) {
+    if actual == expected {
+        return;
+    }
+    let (a, e): (Vec<_>, Vec<_>) = (actual.split('\n').collect(), expected.split('\n').collect());
+    let k = a
+        .iter()
+        .zip(&e)
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(e.len()));
+    panic!(
+        "texts differ from line {} ({} vs {} lines):\n  got:      {:?}\n  expected: {:?}\n  next got: {:?}",
+        k + 1,
+        a.len(),
+        e.len(),
+        a.get(k),
+        e.get(k),
+        a.get(k + 1)
+    );
 }

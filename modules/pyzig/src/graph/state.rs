@@ -11,7 +11,11 @@ pub struct ViewState<P> {
 
 impl<P> ViewState<P> {
     pub fn new() -> Result<Self, GraphError> {
-        Ok(ViewState { graph: GraphView::new()?, stored: Vec::new() })
+        Ok(Self::from_graph(GraphView::new()?))
+    }
+
+    pub fn from_graph(graph: GraphView) -> Self {
+        ViewState { graph, stored: Vec::new() }
     }
 
     /// Attaches `p` to node `n`, returning what was there. The caller drops the old value only

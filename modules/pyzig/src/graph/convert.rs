@@ -1,0 +1,77 @@
+//! Conversions between engine values and Python objects, and engine errors as Python exceptions.
+
+use pyzig::{IntoPy, Obj, PyErr, PyResult};
+use pyzig_graph::{Attrs, GraphError, Value};
+
+pub fn value_to_py(v: &Value) -> PyResult<Obj> {
+    match v {
+        Value::Int(i) => i.into_py(),
+        Value::Float(f) => f.into_py(),
+        Value::Bool(b) => b.into_py(),
+        Value::Str(s) => (&**s).into_py(),
+    }
+}
+
+/// An attribute value from Python: bool, int (i64), float or str; anything else is a `TypeError`
+/// naming the attribute.
+pub fn value_from_py(key: &str, obj: &Obj) -> PyResult<Value> {
+    let what = format!("attribute {key:?}");
+    // bool first: it is an int subclass.
+    if let Ok(b) = obj.extract::<bool>(&what) {
+        return Ok(Value::Bool(b));
+    }
+    match obj.extract::<i64>(&what) {
+        Ok(i) => return Ok(Value::Int(i)),
+        Err(e) if is_overflow(&e) => return Err(e),
+        Err(_) => {}
+    }
+    if let Ok(s) = obj.extract::<String>(&what) {
+        return Ok(Value::Str(s.into()));
+    }
+    if obj.type_name() == "float" {
+        return Ok(Value::Float(obj.extract::<f64>(&what)?));
+    }
+    Err(PyErr::type_error(format!(
+        "{what} must be int, float, bool or str, not {}",
+        obj.type_name()
+    )))
+}
+
+fn is_overflow(e: &PyErr) -> bool {
+    e.matches(&builtin("OverflowError").unwrap_or_else(|_| Obj::none()))
+}
+
+/// Attributes from `(key, value)` pairs, e.g. a call's extra keywords.
+pub fn attrs_from_py(pairs: &[(String, Obj)]) -> PyResult<Attrs> {
+    let mut attrs = Attrs::new();
+    for (k, v) in pairs {
+        attrs.set(k, value_from_py(k, v)?).map_err(graph_err)?;
+    }
+    Ok(attrs)
+}
+
+pub fn attrs_to_dict(attrs: &Attrs) -> PyResult<Obj> {
+    let pairs = attrs
+        .iter()
+        .map(|(k, v)| Ok((k.to_owned(), value_to_py(v)?)))
+        .collect::<PyResult<Vec<_>>>()?;
+    builtin("dict")?.call1(pairs)
+}
+
+pub fn builtin(name: &str) -> PyResult<Obj> {
+    Obj::import("builtins")?.getattr(name)
+}
+
+pub fn isinstance(obj: &Obj, t: &Obj) -> PyResult<bool> {
+    builtin("isinstance")?.call(vec![obj.clone(), t.clone()])?.is_truthy()
+}
+
+pub fn graph_err(e: GraphError) -> PyErr {
+    match e {
+        GraphError::OutOfMemory => match builtin("MemoryError") {
+            Ok(class) => PyErr::new(&class, "out of memory growing the graph"),
+            Err(err) => err,
+        },
+        other => PyErr::value_error(other.to_string()),
+    }
+}

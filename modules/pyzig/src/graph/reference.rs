@@ -1,0 +1,99 @@
+//! `NodeReference` and `EdgeReference`: nodes and edges that exist on their own, before and across
+//! views. They hold the engine's shared, immutable data, so they hold no Python objects (not GC).
+
+use pyzig::{Obj, Py, PyResult};
+use pyzig_graph::{Attrs, EdgeData, EdgeRef, NodeData, NodeRef};
+
+use super::convert::{attrs_to_dict, value_to_py};
+
+pub struct NodeReference {
+    pub node: NodeRef,
+}
+
+pyzig::class! {
+    /// A node: a unique id and attributes. Exists on its own; insert it into views.
+    #[pyclass(module = "pyzig.graph", name = "NodeReference", factory = "NodeReference.create()")]
+    impl NodeReference {
+        /// A new node with the given attributes.
+        #[staticmethod]
+        fn create() -> NodeReference {
+            NodeReference { node: NodeData::new(Attrs::new()) }
+        }
+
+        /// The attribute `key`, or None.
+        fn get_attr(&self, key: &str) -> PyResult<Option<Obj>> {
+            self.node.attr(key).map(value_to_py).transpose()
+        }
+
+        /// All attributes as a dict.
+        fn get_dynamic_attrs(&self) -> PyResult<Obj> {
+            attrs_to_dict(self.node.attrs())
+        }
+
+        /// The node's id, unique in the process.
+        fn get_uuid(&self) -> u64 {
+            self.node.uuid()
+        }
+
+        /// True if `other` is the same node.
+        fn is_same(&self, other: Py<NodeReference>) -> PyResult<bool> {
+            Ok(self.node.is_same(&other.borrow()?.node))
+        }
+    }
+}
+
+pub struct EdgeReference {
+    pub edge: EdgeRef,
+}
+
+pyzig::class! {
+    /// A typed edge between two nodes. Exists on its own; insert it into views holding both ends.
+    #[pyclass(module = "pyzig.graph", name = "EdgeReference", factory = "EdgeReference.create()")]
+    impl EdgeReference {
+        /// A new edge. `edge_type` is 0..=255; `directional=True` makes BFS follow it only from
+        /// source to target by default.
+        #[staticmethod]
+        fn create(
+            source: Py<NodeReference>,
+            target: Py<NodeReference>,
+            edge_type: u8,
+            directional: Option<bool> = None,
+            name: Option<String> = None,
+        ) -> PyResult<EdgeReference> {
+            let s = source.borrow()?.node.clone();
+            let t = target.borrow()?.node.clone();
+            let name = name.map(String::into_boxed_str);
+            Ok(EdgeReference { edge: EdgeData::new(s, t, edge_type, directional, name, Attrs::new()) })
+        }
+
+        fn source(&self) -> NodeReference {
+            NodeReference { node: self.edge.source().clone() }
+        }
+
+        fn target(&self) -> NodeReference {
+            NodeReference { node: self.edge.target().clone() }
+        }
+
+        fn edge_type(&self) -> u8 {
+            self.edge.edge_type()
+        }
+
+        fn directional(&self) -> Option<bool> {
+            self.edge.directional()
+        }
+
+        fn name(&self) -> Option<String> {
+            self.edge.name().map(str::to_owned)
+        }
+
+        /// The attribute `key`, or None.
+        fn get_attr(&self, key: &str) -> PyResult<Option<Obj>> {
+            self.edge.attr(key).map(value_to_py).transpose()
+        }
+
+        /// True if `other` is the same edge (same id).
+        fn is_same(&self, other: Py<EdgeReference>) -> PyResult<bool> {
+            Ok(self.edge.is_same(&other.borrow()?.edge))
+        }
+    }
+}

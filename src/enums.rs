@@ -1,0 +1,121 @@
+//! Enums: a fieldless Rust enum becomes a real `enum.Enum` class with `str` values (a `StrEnum`-like
+//! class on every supported version), made once through the `enum` module's functional API.
+
+use crate::err::{ClassCell, PyErr, PyResult};
+use crate::obj::{Borrowed, Obj};
+use std::sync::OnceLock;
+
+/// Implemented by [`enumeration!`](crate::enumeration).
+pub trait PyEnum: Copy + 'static {
+    const NAME: &'static str;
+    const MODULE: &'static str;
+    const DOC: &'static str;
+    /// `(Python member name, str value)` in declaration order; `index()` is the position here.
+    const MEMBERS: &'static [(&'static str, &'static str)];
+    fn index(self) -> usize;
+    fn from_index(i: usize) -> Self;
+    #[doc(hidden)]
+    fn cell() -> &'static EnumCell;
+}
+
+/// The class and its members (kept for identity checks and fast reads).
+pub struct EnumCell {
+    class: ClassCell,
+    members: OnceLock<Box<[usize]>>,
+}
+
+impl EnumCell {
+    pub const fn new() -> EnumCell {
+        EnumCell { class: ClassCell::new(), members: OnceLock::new() }
+    }
+}
+
+impl Default for EnumCell {
+    fn default() -> Self {
+        EnumCell::new()
+    }
+}
+
+/// The Python class of `E`, created on first use.
+pub fn enum_class<E: PyEnum>() -> PyResult<Obj> {
+    let cell = E::cell();
+    let class = cell.class.get_or_try_init(|| {
+        let enum_mod = Obj::import("enum")?;
+        let pairs = E::MEMBERS
+            .iter()
+            .map(|(n, v)| crate::conv::IntoPy::into_py((*n, *v)))
+            .collect::<PyResult<Vec<_>>>()?;
+        let str_type = Obj::import("builtins")?.getattr("str")?;
+        let class = enum_mod.getattr("Enum")?.call_kw(
+            vec![crate::conv::IntoPy::into_py(E::NAME)?, crate::conv::list_from(pairs)?],
+            &[
+                ("module", crate::conv::IntoPy::into_py(E::MODULE)?),
+                ("qualname", crate::conv::IntoPy::into_py(E::NAME)?),
+                ("type", str_type),
+            ],
+        )?;
+        if !E::DOC.is_empty() {
+            class.setattr("__doc__", &crate::conv::IntoPy::into_py(E::DOC)?)?;
+        }
+        Ok(class)
+    })?;
+    if cell.members.get().is_none() {
+        let mut v = Vec::with_capacity(E::MEMBERS.len());
+        for (name, _) in E::MEMBERS {
+            // The class (alive forever) holds each member, so the addresses stay valid.
+            v.push(class.getattr(name)?.as_ptr() as usize);
+        }
+        let _ = cell.members.set(v.into_boxed_slice());
+    }
+    Ok(class)
+}
+
+fn members<E: PyEnum>() -> PyResult<&'static [usize]> {
+    if E::cell().members.get().is_none() {
+        enum_class::<E>()?;
+    }
+    Ok(E::cell().members.get().expect("initialised"))
+}
+
+/// The member for `value`.
+pub fn to_py<E: PyEnum>(value: E) -> PyResult<Obj> {
+    let p = members::<E>()?[value.index()];
+    // SAFETY: members live as long as their class, which is never released.
+    Ok(unsafe { Obj::from_borrowed_ptr(p as *mut pyzig_ffi::PyObject) })
+}
+
+/// Accepts a member, or a `str` equal to a member's value or name; `ValueError` lists the valid names.
+pub fn extract<E: PyEnum>(obj: Borrowed<'_>, what: &str) -> PyResult<E> {
+    let members = members::<E>()?;
+    if let Some(i) = members.iter().position(|&p| p == obj.as_ptr() as usize) {
+        return Ok(E::from_index(i));
+    }
+    let Ok(text) = <&str as crate::FromPy>::from_py(obj, what) else {
+        return Err(crate::conv::type_mismatch(obj, what, &format!("{} (or its str value)", E::NAME)));
+    };
+    if let Some(i) = E::MEMBERS.iter().position(|(n, v)| *v == text || *n == text) {
+        return Ok(E::from_index(i));
+    }
+    let names: Vec<&str> = E::MEMBERS.iter().map(|(n, _)| *n).collect();
+    let values: Vec<String> = E::MEMBERS.iter().map(|(_, v)| format!("'{v}'")).collect();
+    Err(PyErr::value_error(format!(
+        "{what}: '{text}' is not a valid {}; valid names: {} (values: {})",
+        E::NAME,
+        names.join(", "),
+        values.join(", ")
+    )))
+}
+
+/// The stub text of the class.
+pub fn stub<E: PyEnum>() -> String {
+    let mut s = format!("class {}(str, enum.Enum):\n", E::NAME);
+    if !E::DOC.is_empty() {
+        s.push_str(&crate::sig::docstring(E::DOC, "    "));
+    }
+    // Lookup by value is `Enum.__new__`, not `str.__new__`.
+    s.push_str(&format!("    def __new__(cls, value: object) -> {}: ...\n", E::NAME));
+    for (n, v) in E::MEMBERS {
+        s.push_str(&format!("    {n} = {v:?}\n"));
+    }
+    s
+}

@@ -1,0 +1,210 @@
+"""Records of the binding layer (``pyzig_testmod``): every field kind, the keyword constructor, repr/eq,
+``__field_names__``/``__zig_address__`` and every bad-input case."""
+
+from __future__ import annotations
+
+import enum
+import math
+
+import pytest
+
+import pyzig_testmod as m
+
+
+def test_point_constructor_keyword_positional_defaults() -> None:
+    assert (m.Point(x=1.0, y=2.0).x, m.Point(x=1.0, y=2.0).y) == (1.0, 2.0)
+    assert m.Point(3.0, 4.0).y == 4.0
+    assert (m.Point().x, m.Point().y) == (0.0, 0.0)
+    assert m.Point(1.5, y=2).y == 2.0  # int accepted for a float field
+    assert m.Point(**{"x": 1.0}).x == 1.0  # the tp_new (tuple/dict) path
+    assert m.Point(*[5.0, 6.0]).y == 6.0
+
+
+def test_constructor_errors_name_the_field() -> None:
+    with pytest.raises(TypeError, match=r"Point\(\) got an unexpected keyword argument 'z'"):
+        m.Point(z=1.0)
+    with pytest.raises(TypeError, match=r"Point\(\) got an unexpected keyword argument 'z'"):
+        m.Point(**{"z": 1.0})
+    with pytest.raises(TypeError, match=r"Point\(\) takes at most 2 positional arguments \(3 given\)"):
+        m.Point(1.0, 2.0, 3.0)
+    with pytest.raises(TypeError, match=r"Point\(\) got multiple values for argument 'x'"):
+        m.Point(1.0, x=2.0)
+    with pytest.raises(TypeError, match=r"Point\.x must be float, not str"):
+        m.Point(x="a")
+    with pytest.raises(TypeError, match=r"Everything\(\) missing required argument 'name'"):
+        m.Everything()
+
+
+def test_repr_eq_field_names_address() -> None:
+    p = m.Point(x=1.0, y=2.5)
+    assert repr(p) == "Point(x=1.0, y=2.5)"
+    assert p == m.Point(x=1.0, y=2.5)
+    assert p != m.Point(x=1.0, y=2.0)
+    assert (p == "Point(x=1.0, y=2.5)") is False
+    assert m.Point.__field_names__() == ("x", "y")
+    assert p.__zig_address__() == p.__zig_address__() > 0
+    assert p.__zig_address__() != m.Point().__zig_address__()
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(p)
+
+
+def test_type_is_immutable_and_final() -> None:
+    with pytest.raises(TypeError):
+        m.Point.x = 3  # type: ignore[misc]
+    with pytest.raises(TypeError):
+
+        class Sub(m.Point):  # type: ignore[misc]
+            pass
+
+
+INT_FIELDS = [
+    ("i8_", -(2**7), 2**7 - 1),
+    ("u8_", 0, 2**8 - 1),
+    ("i16_", -(2**15), 2**15 - 1),
+    ("u16_", 0, 2**16 - 1),
+    ("i32_", -(2**31), 2**31 - 1),
+    ("u32_", 0, 2**32 - 1),
+    ("i64_", -(2**63), 2**63 - 1),
+    ("u64_", 0, 2**64 - 1),
+]
+
+
+@pytest.mark.parametrize(("field", "lo", "hi"), INT_FIELDS)
+def test_int_fields_range_checked(field: str, lo: int, hi: int) -> None:
+    e = m.Everything(name="e")
+    for v in (lo, hi, 0, 1):
+        setattr(e, field, v)
+        assert getattr(e, field) == v
+    for bad in (lo - 1, hi + 1, 2**100, -(2**100)):
+        with pytest.raises(OverflowError, match=rf"Everything\.{field} = -?\d+ is out of range"):
+            setattr(e, field, bad)
+        assert getattr(e, field) == 1  # unchanged, never wrapped
+    with pytest.raises(OverflowError):
+        m.Everything(name="e", **{field: hi + 1})
+    with pytest.raises(TypeError, match=rf"Everything\.{field} must be int, not float"):
+        setattr(e, field, 1.0)
+    with pytest.raises(TypeError, match=rf"Everything\.{field} must be int, not str"):
+        setattr(e, field, "1")
+
+
+def test_float_bool_str_fields() -> None:
+    e = m.Everything(name="e", f64_=1.25, f32_=0.5, flag=True)
+    assert (e.f64_, e.f32_, e.flag, e.name) == (1.25, 0.5, True, "e")
+    e.f64_ = 3
+    assert e.f64_ == 3.0 and isinstance(e.f64_, float)
+    e.f64_ = math.inf
+    assert e.f64_ == math.inf
+    with pytest.raises(OverflowError, match=r"Everything\.f32_ = 1e\+300 is out of range for f32"):
+        e.f32_ = 1e300
+    with pytest.raises(TypeError, match=r"Everything\.f64_ must be float, not str"):
+        e.f64_ = "1"
+    with pytest.raises(TypeError, match=r"Everything\.flag must be bool, not int"):
+        e.flag = 1
+    e.name = "héllo ✓"
+    assert e.name == "héllo ✓"
+    with pytest.raises(TypeError, match=r"Everything\.name must be str, not bytes"):
+        e.name = b"x"
+    with pytest.raises(TypeError, match=r"cannot delete Everything\.name"):
+        del e.name
+
+
+def test_enum_fields_are_real_enums() -> None:
+    assert issubclass(m.Color, enum.Enum) and issubclass(m.Color, str)
+    assert [c.name for c in m.Color] == ["Red", "Green", "Blue"]
+    assert m.Color.Green.value == "green" and m.Color.Green == "green"
+    e = m.Everything(name="e", color=m.Color.Blue)
+    assert e.color is m.Color.Blue
+    e.color = "green"  # by value
+    assert e.color is m.Color.Green
+    e.color = "Red"  # by name
+    assert e.color is m.Color.Red
+    with pytest.raises(ValueError, match=r"Everything\.color: 'purple' is not a valid Color; valid names: Red, Green, Blue"):
+        e.color = "purple"
+    with pytest.raises(TypeError, match=r"Everything\.color must be Color \(or its str value\), not int"):
+        e.color = 3
+    assert e.color is m.Color.Red
+    assert m.pick("blue") is m.Color.Blue
+    with pytest.raises(ValueError, match="valid names: Red, Green, Blue"):
+        m.pick(color="nope")
+
+
+def test_option_fields() -> None:
+    e = m.Everything(name="e")
+    assert e.maybe is None and e.maybe_inner is None
+    e.maybe = 5
+    assert e.maybe == 5
+    e.maybe = None
+    assert e.maybe is None
+    with pytest.raises(TypeError, match=r"Everything\.maybe must be int, not str"):
+        e.maybe = "5"
+    e.maybe_inner = m.Inner(label="in", value=3)
+    assert e.maybe_inner == m.Inner(label="in", value=3)
+    e.maybe_inner.value = 4  # a view: writes into e
+    assert e.maybe_inner.value == 4
+
+
+def test_nested_record_is_a_view() -> None:
+    e = m.Everything(name="e", inner=m.Inner(label="a", value=1))
+    inner = e.inner
+    inner.value = 7
+    assert e.inner.value == 7
+    e.inner.label = "b"
+    assert inner.label == "b"
+    with pytest.raises(TypeError, match=r"Everything\.inner must be Inner, not Point"):
+        e.inner = m.Point()
+    src = m.Inner(label="c", value=9)
+    e.inner = src  # assignment copies
+    src.value = 10
+    assert e.inner.value == 9
+
+
+def test_list_fields_scalars_records_enums_strings() -> None:
+    e = m.Everything(name="e", numbers=[1, 2, 3], words=("a", "b"), colors=["red", m.Color.Blue])
+    assert e.numbers == [1, 2, 3] and len(e.numbers) == 3
+    assert list(e.words) == ["a", "b"]
+    assert list(e.colors) == [m.Color.Red, m.Color.Blue]
+    e.numbers.append(4)
+    e.numbers.extend([5, 6])
+    e.numbers.insert(0, 0)
+    assert e.numbers == [0, 1, 2, 3, 4, 5, 6]
+    assert e.numbers.pop() == 6 and e.numbers.pop(0) == 0
+    e.numbers.remove(3)
+    assert e.numbers == [1, 2, 4, 5] and e.numbers.index(4) == 2
+    e.numbers[1] = 20
+    del e.numbers[0]
+    assert e.numbers[:] == [20, 4, 5] and e.numbers[-1] == 5 and e.numbers[::2] == [20, 5]
+    e.numbers[0:2] = [7, 8, 9]
+    assert e.numbers == [7, 8, 9, 5]
+    del e.numbers[::2]
+    assert e.numbers == [8, 5]
+    e.numbers.clear()
+    assert e.numbers == [] and repr(e.numbers) == "[]"
+    with pytest.raises(IndexError):
+        e.numbers[0]
+    with pytest.raises(IndexError, match="pop from empty list"):
+        e.numbers.pop()
+    with pytest.raises(OverflowError, match="out of range for i64"):
+        e.numbers.append(2**64)
+    with pytest.raises(TypeError, match=r"Everything\.numbers\[1\] must be int, not str"):
+        e.numbers = [1, "2"]
+    with pytest.raises(TypeError, match=r"Everything\.numbers must be a sequence of int, not int"):
+        e.numbers = 5
+    with pytest.raises(TypeError, match=r"Everything\.words must be a sequence of str, not str"):
+        e.words = "abc"
+    with pytest.raises(ValueError, match="valid names"):
+        e.colors.append("mauve")
+    assert e.numbers == []  # failed assignments changed nothing
+    e.items = [m.Inner(label="x", value=1)]
+    e.items.append(m.Inner(label="y", value=2))
+    assert [i.label for i in e.items] == ["x", "y"]
+    assert e.total() == 3
+    with pytest.raises(TypeError, match=r"append\(\) argument must be Inner, not int"):
+        e.items.append(1)
+
+
+def test_rejected_values_leave_record_unchanged() -> None:
+    e = m.Everything(name="keep", u8_=7)
+    for bad in (-1, 256, "x", None, 1.5):
+        with pytest.raises((TypeError, OverflowError)):
+            e.u8_ = bad
+    assert e.u8_ == 7 and e.name == "keep"
