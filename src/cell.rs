@@ -219,24 +219,66 @@ fn stale_err(name: &str) -> PyErr {
 }
 
 impl<T> PyCell<T> {
+    /// The fast path of scalar field reads (which run no Python code, so hold no borrow): the value if
+    /// this cell owns it and it is not being modified.
+    ///
+    /// # Safety
+    /// `this` is a live `PyCell<T>`.
+    #[inline(always)]
+    pub(crate) unsafe fn owned_for_read(this: *mut ffi::PyObject) -> Option<*mut T> {
+        let cell = this.cast::<PyCell<T>>();
+        // SAFETY: a live cell; the owned member is initialised while state == OWNED.
+        unsafe {
+            let hdr = &(*cell).header;
+            (hdr.state.get() == OWNED && hdr.borrow.get() >= 0)
+                .then(|| (&raw mut (*(*cell).data.get()).owned).cast::<T>())
+        }
+    }
+
+    /// The fast path of scalar field writes: the value if this cell owns it and it is not borrowed.
+    ///
+    /// # Safety
+    /// `this` is a live `PyCell<T>`.
+    #[inline(always)]
+    pub(crate) unsafe fn owned_for_write(this: *mut ffi::PyObject) -> Option<*mut T> {
+        let cell = this.cast::<PyCell<T>>();
+        // SAFETY: as in `owned_for_read`.
+        unsafe {
+            let hdr = &(*cell).header;
+            (hdr.state.get() == OWNED && hdr.borrow.get() == 0)
+                .then(|| (&raw mut (*(*cell).data.get()).owned).cast::<T>())
+        }
+    }
+
     /// Resolves the cell to its value; errors if released or stale.
     ///
     /// # Safety
     /// `this` is a live `PyCell<T>`, and stays alive for `'c`.
+    #[inline(always)]
     pub(crate) unsafe fn resolve<'c>(this: *mut ffi::PyObject, name: &str) -> PyResult<Resolved<'c, T>> {
+        let cell = this.cast::<PyCell<T>>();
+        // SAFETY: a live cell; the owned member is initialised while state == OWNED.
+        unsafe {
+            let hdr = &(*cell).header;
+            if hdr.state.get() == OWNED {
+                let ptr = (&raw mut (*(*cell).data.get()).owned).cast::<T>();
+                return Ok(Resolved { hdr, ptr, root: this, root_data: ptr.cast(), epoch: hdr.epoch.get(), path: &[] });
+            }
+            Self::resolve_slow(this, name)
+        }
+    }
+
+    /// Views and released cells.
+    ///
+    /// # Safety
+    /// As for `resolve`.
+    #[inline(never)]
+    unsafe fn resolve_slow<'c>(this: *mut ffi::PyObject, name: &str) -> PyResult<Resolved<'c, T>> {
         let cell = this.cast::<PyCell<T>>();
         // SAFETY: a live cell; the union member read matches `state`.
         unsafe {
             let hdr = &(*cell).header;
             match hdr.state.get() {
-                OWNED => Ok(Resolved {
-                    hdr,
-                    ptr: (&raw mut (*(*cell).data.get()).owned).cast::<T>(),
-                    root: this,
-                    root_data: (&raw mut (*(*cell).data.get()).owned).cast::<u8>(),
-                    epoch: hdr.epoch.get(),
-                    path: &[],
-                }),
                 VIEW => {
                     let view: &View = &(*(*cell).data.get()).view;
                     let root_hdr = &*view.root.as_ptr().cast::<CellHeader>();
@@ -555,4 +597,60 @@ pub(crate) fn make_ref<'c, T>(r: Resolved<'c, T>) -> PyResult<Ref<'c, T>> {
 pub(crate) fn make_ref_mut<'c, T>(r: Resolved<'c, T>) -> PyResult<RefMut<'c, T>> {
     let g = r.borrow_mut()?;
     Ok(RefMut { ptr: r.ptr, _guard: g })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Default)]
+    struct Leaf {
+        n: i32,
+    }
+
+    #[derive(Default)]
+    struct Root {
+        tag: u8,
+        leaves: Vec<Leaf>,
+        opt: Option<Leaf>,
+    }
+
+    fn walk(root: &mut Root, path: &[Step]) -> Option<*mut u8> {
+        let mut p = (root as *mut Root).cast::<u8>();
+        for s in path {
+            // SAFETY: the steps were built from `Root`'s own field types and offsets.
+            p = unsafe { (s.f)(p, s.arg) }?;
+        }
+        Some(p)
+    }
+
+    #[test]
+    fn paths_reach_fields_elements_and_options() {
+        let mut r = Root { tag: 1, leaves: vec![Leaf { n: 10 }, Leaf { n: 20 }], opt: None };
+        let to_leaf1 = [Step::field(std::mem::offset_of!(Root, leaves)), Step::index::<Leaf>(1)];
+        let p = walk(&mut r, &to_leaf1).unwrap();
+        // SAFETY: the path ends at a `Leaf`.
+        assert_eq!(unsafe { (*p.cast::<Leaf>()).n }, 20);
+        assert!(to_leaf1.iter().any(|s| s.indexed));
+
+        let to_opt = [Step::field(std::mem::offset_of!(Root, opt)), Step::some::<Leaf>()];
+        assert!(walk(&mut r, &to_opt).is_none(), "None is reported as gone");
+        r.opt = Some(Leaf { n: 5 });
+        // SAFETY: the path ends at a `Leaf`.
+        assert_eq!(unsafe { (*walk(&mut r, &to_opt).unwrap().cast::<Leaf>()).n }, 5);
+        assert!(!to_opt.iter().any(|s| s.indexed));
+        assert_eq!(r.tag, 1);
+    }
+
+    #[test]
+    fn index_past_the_end_is_gone_even_with_capacity_left() {
+        let mut r = Root::default();
+        r.leaves.reserve(8);
+        r.leaves.push(Leaf { n: 1 });
+        r.leaves.push(Leaf { n: 2 });
+        let to_leaf1 = [Step::field(std::mem::offset_of!(Root, leaves)), Step::index::<Leaf>(1)];
+        assert!(walk(&mut r, &to_leaf1).is_some());
+        r.leaves.pop();
+        assert!(walk(&mut r, &to_leaf1).is_none(), "a popped slot in spare capacity must not be reachable");
+    }
 }

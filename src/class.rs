@@ -119,8 +119,8 @@ pub enum Constructor<T> {
 pub struct ClassSpec<T> {
     pub doc: &'static str,
     pub constructor: Constructor<T>,
-    pub methods: Vec<MethodEntry>,
-    pub getsets: Vec<GetSetEntry>,
+    pub methods: Vec<MethodEntry<T>>,
+    pub getsets: Vec<GetSetEntry<T>>,
     /// Further type slots (`Py_tp_repr`, sequence slots, …).
     pub slots: Vec<(c_int, *mut c_void)>,
 }
@@ -317,42 +317,53 @@ fn build_type<T: PyClass>(module: *mut ffi::PyObject, spec: ClassSpec<T>) -> PyR
     Ok(tp)
 }
 
-/// Method bodies get their `self` through this: a checked, borrowed wrapper of `T`.
-#[derive(Clone, Copy)]
-pub struct Slf<'a> {
+/// Method bodies get their `self` through this: a borrowed wrapper of `C`. Made only by the trampolines
+/// of `C`'s own method table (see `MethodEntry`), so its type needs no further check.
+pub struct Slf<'a, C> {
     obj: Borrowed<'a>,
+    _class: std::marker::PhantomData<fn() -> C>,
 }
 
-impl<'a> Slf<'a> {
-    pub(crate) fn new(obj: Borrowed<'a>) -> Self {
-        Slf { obj }
+impl<C> Clone for Slf<'_, C> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<C> Copy for Slf<'_, C> {}
+
+impl<'a, C> Slf<'a, C> {
+    /// # Safety
+    /// `obj` is a live wrapper whose type is `C`'s.
+    pub(crate) unsafe fn new(obj: Borrowed<'a>) -> Self {
+        Slf { obj, _class: std::marker::PhantomData }
     }
 
     pub(crate) fn as_ptr(self) -> *mut ffi::PyObject {
         self.obj.as_ptr()
     }
+}
 
-    /// Borrows the value (shared), after checking the type.
+impl<'a, C: PyClass> Slf<'a, C> {
+    /// Borrows the value (shared).
     #[inline]
-    pub fn get<T: PyClass>(self) -> PyResult<crate::Ref<'a, T>> {
-        check_type::<T>(self.obj, "self")?;
-        // SAFETY: type checked above; the wrapper lives for the call ('a).
-        let r = unsafe { PyCell::<T>::resolve(self.obj.as_ptr(), T::NAME)? };
+    pub fn get(self) -> PyResult<crate::Ref<'a, C>> {
+        // SAFETY: a live `PyCell<C>` (see `new`), alive for the call ('a).
+        let r = unsafe { PyCell::<C>::resolve(self.obj.as_ptr(), C::NAME)? };
         crate::cell::make_ref(r)
     }
 
+    /// Borrows the value (exclusive).
     #[inline]
-    pub fn get_mut<T: PyClass>(self) -> PyResult<crate::RefMut<'a, T>> {
-        check_type::<T>(self.obj, "self")?;
+    pub fn get_mut(self) -> PyResult<crate::RefMut<'a, C>> {
         // SAFETY: as in `get`.
-        let r = unsafe { PyCell::<T>::resolve(self.obj.as_ptr(), T::NAME)? };
+        let r = unsafe { PyCell::<C>::resolve(self.obj.as_ptr(), C::NAME)? };
         crate::cell::make_ref_mut(r)
     }
 
     /// A strong typed reference to the wrapper (for handles that keep their owner alive).
-    pub fn py<T: PyClass>(self) -> PyResult<Py<T>> {
-        check_type::<T>(self.obj, "self")?;
-        Ok(Py::from_checked(self.obj.to_owned()))
+    pub fn py(self) -> Py<C> {
+        Py::from_checked(self.obj.to_owned())
     }
 }
 

@@ -24,6 +24,8 @@ pub trait IntoPy {
 }
 
 /// `TypeError: {what} must be {expected}, not {actual}`.
+#[cold]
+#[inline(never)]
 pub fn type_mismatch(obj: Borrowed<'_>, what: &str, expected: &str) -> PyErr {
     PyErr::type_error(format!("{what} must be {expected}, not {}", obj.type_name()))
 }
@@ -58,50 +60,55 @@ fn is_str(obj: Borrowed<'_>) -> bool {
     obj.flags() & ffi::Py_TPFLAGS_UNICODE_SUBCLASS != 0
 }
 
-/// The value of a Python int as i128 (every Rust integer field fits), or `None` when it does not even
-/// fit in 64 bits.
-fn int_value(obj: Borrowed<'_>) -> PyResult<Option<i128>> {
+/// A Python int as `i64`; `Ok(None)` when it does not fit.
+#[inline(always)]
+fn int_i64(obj: Borrowed<'_>) -> PyResult<Option<i64>> {
     let mut overflow: c_int = 0;
     // SAFETY: `obj` is an int (checked by the caller); `overflow` is a local.
     let v = unsafe { ffi::PyLong_AsLongLongAndOverflow(obj.as_ptr(), &mut overflow) };
-    if v == -1 && overflow == 0 {
-        // SAFETY: checking the error indicator.
-        if !unsafe { ffi::PyErr_Occurred() }.is_null() {
-            return Err(PyErr::fetch());
-        }
+    if overflow != 0 {
+        return Ok(None);
     }
-    if overflow == 0 {
-        return Ok(Some(v as i128));
+    // SAFETY: checking the error indicator.
+    if v == -1 && !unsafe { ffi::PyErr_Occurred() }.is_null() {
+        return Err(PyErr::fetch());
     }
-    if overflow > 0 {
-        // SAFETY: a positive int; the unsigned conversion sets OverflowError above 2**64-1.
-        let u = unsafe { ffi::PyLong_AsUnsignedLongLong(obj.as_ptr()) };
-        if u == u64::MAX && !unsafe { ffi::PyErr_Occurred() }.is_null() {
-            // SAFETY: the indicator is set; drop it, we raise our own message.
-            unsafe { ffi::PyErr_Clear() };
-            return Ok(None);
-        }
-        return Ok(Some(u as i128));
-    }
-    Ok(None)
+    Ok(Some(v))
 }
 
+/// A non-negative Python int as `u64`; `Ok(None)` when negative or above `u64::MAX`.
+fn int_u64(obj: Borrowed<'_>) -> PyResult<Option<u64>> {
+    if let Some(v) = int_i64(obj)? {
+        return Ok(u64::try_from(v).ok());
+    }
+    // SAFETY: an int beyond i64: the unsigned conversion raises OverflowError above 2**64-1 or if negative.
+    let u = unsafe { ffi::PyLong_AsUnsignedLongLong(obj.as_ptr()) };
+    if u == u64::MAX && !unsafe { ffi::PyErr_Occurred() }.is_null() {
+        // SAFETY: the indicator is set; drop it, the caller raises its own message.
+        unsafe { ffi::PyErr_Clear() };
+        return Ok(None);
+    }
+    Ok(Some(u))
+}
+
+#[cold]
+#[inline(never)]
 fn out_of_range(obj: Borrowed<'_>, what: &str, rust: &str, min: i128, max: i128) -> PyErr {
     let shown = obj.to_owned().repr().unwrap_or_else(|_| "value".to_owned());
     PyErr::overflow_error(format!("{what} = {shown} is out of range for {rust} ({min}..={max})"))
 }
 
 macro_rules! int_conv {
-    ($($t:ty),*) => {$(
+    ($via:ident: $($t:ty),*) => {$(
         impl<'a> FromPy<'a> for $t {
             #[inline]
             fn from_py(obj: Borrowed<'a>, what: &str) -> PyResult<Self> {
                 if !is_int(obj) {
                     return Err(type_mismatch(obj, what, "int"));
                 }
-                match int_value(obj)? {
-                    Some(v) if v >= <$t>::MIN as i128 && v <= <$t>::MAX as i128 => Ok(v as $t),
-                    _ => Err(out_of_range(obj, what, stringify!($t), <$t>::MIN as i128, <$t>::MAX as i128)),
+                match $via(obj)?.and_then(|v| <$t>::try_from(v).ok()) {
+                    Some(v) => Ok(v),
+                    None => Err(out_of_range(obj, what, stringify!($t), <$t>::MIN as i128, <$t>::MAX as i128)),
                 }
             }
             fn hint() -> String { "int".into() }
@@ -111,8 +118,9 @@ macro_rules! int_conv {
             fn into_py(self) -> PyResult<Obj> {
                 // SAFETY: plain constructors; null means MemoryError, turned into PyErr.
                 unsafe {
-                    if (self as i128) < 0 {
-                        Obj::from_owned_ptr(ffi::PyLong_FromLongLong(self as i64))
+                    #[allow(irrefutable_let_patterns, unused_comparisons)]
+                    if let Ok(v) = i64::try_from(self) {
+                        Obj::from_owned_ptr(ffi::PyLong_FromLongLong(v))
                     } else {
                         Obj::from_owned_ptr(ffi::PyLong_FromUnsignedLongLong(self as u64))
                     }
@@ -122,7 +130,8 @@ macro_rules! int_conv {
         }
     )*};
 }
-int_conv!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize);
+int_conv!(int_i64: i8, i16, i32, i64, isize, u8, u16, u32);
+int_conv!(int_u64: u64, usize);
 
 impl<'a> FromPy<'a> for f64 {
     #[inline]

@@ -20,7 +20,8 @@ enum State {
 
 /// A Python exception held on the Rust side. Raise it by returning it as `Err` from any bound function.
 pub struct PyErr {
-    state: State,
+    // Boxed: keeps `PyResult<Obj>` two words, so the hot (Ok) paths move little.
+    state: Box<State>,
 }
 
 macro_rules! builtin_ctor {
@@ -36,7 +37,7 @@ macro_rules! builtin_ctor {
 impl PyErr {
     /// An exception of `class` (a live exception class that outlives the error) with `msg`.
     pub(crate) fn from_class(class: *mut ffi::PyObject, msg: impl Into<Cow<'static, str>>) -> PyErr {
-        PyErr { state: State::Lazy { class, msg: msg.into() } }
+        PyErr { state: Box::new(State::Lazy { class, msg: msg.into() }) }
     }
 
     /// An exception of a class object, e.g. one made by [`exception!`](crate::exception).
@@ -70,7 +71,7 @@ impl PyErr {
         if t.is_null() {
             return PyErr::system_error("a C-API call failed without setting an exception");
         }
-        PyErr { state: State::Fetched { ptype: t, pvalue: v, ptb: tb } }
+        PyErr { state: Box::new(State::Fetched { ptype: t, pvalue: v, ptb: tb }) }
     }
 
     /// Hands the exception to the interpreter (sets the error indicator).
@@ -78,7 +79,7 @@ impl PyErr {
         let this = std::mem::ManuallyDrop::new(self);
         // SAFETY: moving the owned pointers out of a value that will not be dropped.
         let state = unsafe { std::ptr::read(&this.state) };
-        match state {
+        match *state {
             State::Lazy { class, msg } => {
                 let text = CString::new(msg.replace('\0', "\\0")).expect("NULs replaced");
                 // SAFETY: `class` is a live exception class; the message is NUL-terminated.
@@ -91,7 +92,7 @@ impl PyErr {
 
     /// True when this exception is an instance of `class` (or a subclass).
     pub fn matches(&self, class: &Obj) -> bool {
-        let given = match &self.state {
+        let given = match &*self.state {
             State::Lazy { class, .. } => *class,
             State::Fetched { ptype, .. } => *ptype,
         };
@@ -131,7 +132,7 @@ impl PyErr {
 
 impl Drop for PyErr {
     fn drop(&mut self) {
-        if let State::Fetched { ptype, pvalue, ptb } = self.state {
+        if let State::Fetched { ptype, pvalue, ptb } = *self.state {
             // SAFETY: we own these references; the GIL is held wherever a PyErr lives.
             unsafe {
                 ffi::Py_XDECREF(ptype);
@@ -144,7 +145,7 @@ impl Drop for PyErr {
 
 impl fmt::Debug for PyErr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.state {
+        match &*self.state {
             State::Lazy { msg, .. } => write!(f, "PyErr({msg:?})"),
             State::Fetched { .. } => write!(f, "PyErr(<fetched>)"),
         }

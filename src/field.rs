@@ -57,6 +57,9 @@ pub trait Field: Sized + Clone + 'static {
     }
     /// Assigning the field replaces list elements that views may index (bumps the owner's epoch).
     const STRUCTURAL: bool = false;
+    /// Reading is `to_py_copy` and runs no Python code (ints, floats, bools, strings, enums): field
+    /// access may then take the no-borrow fast path.
+    const SCALAR: bool = false;
 }
 
 macro_rules! scalar_field {
@@ -68,6 +71,7 @@ macro_rules! scalar_field {
             #[inline]
             fn extract(obj: Borrowed<'_>, what: &str) -> PyResult<Self> { <$t as FromPy>::from_py(obj, what) }
             fn to_py_copy(&self) -> PyResult<Obj> { self.clone().into_py() }
+            const SCALAR: bool = true;
         }
     )*};
 }
@@ -136,7 +140,12 @@ impl<T: crate::list::ListElem> Field for Vec<T> {
 /// Record-typed parameters and return values: by value (a copy of the wrapped record).
 pub fn extract_record<T: crate::class::PyClass + Clone>(obj: Borrowed<'_>, what: &str) -> PyResult<T> {
     crate::class::check_type::<T>(obj, what)?;
-    // SAFETY: type checked; the object is alive for the call.
+    // SAFETY: type checked; the object is alive for the call. Cloning a record runs no Python code
+    // (its fields hold no Python objects), so an owned, unmodified value is read without a borrow.
+    if let Some(p) = unsafe { crate::cell::PyCell::<T>::owned_for_read(obj.as_ptr()) } {
+        return Ok(unsafe { (*p).clone() });
+    }
+    // SAFETY: as above.
     let r = unsafe { crate::cell::PyCell::<T>::resolve(obj.as_ptr(), T::NAME)? };
     let value = crate::cell::make_ref(r)?.clone();
     Ok(value)

@@ -82,13 +82,14 @@ fn resolve<'c, T>(slf: *mut ffi::PyObject) -> PyResult<Resolved<'c, Vec<T>>> {
     unsafe { PyCell::<Vec<T>>::resolve(slf, "list") }
 }
 
-/// Normalises a Python index (negative from the end); `IndexError` when out of range.
-fn norm_index(i: isize, len: usize) -> PyResult<usize> {
+/// Normalises a Python index (negative from the end); `None` when out of range.
+fn norm_index(i: isize, len: usize) -> Option<usize> {
     let j = if i < 0 { i + len as isize } else { i };
-    if j < 0 || j as usize >= len {
-        return Err(PyErr::index_error("list index out of range"));
-    }
-    Ok(j as usize)
+    (j >= 0 && (j as usize) < len).then_some(j as usize)
+}
+
+fn index_error() -> PyErr {
+    PyErr::index_error("list index out of range")
 }
 
 fn get_item<T: ListElem>(slf: *mut ffi::PyObject, i: isize) -> PyResult<Obj> {
@@ -96,7 +97,7 @@ fn get_item<T: ListElem>(slf: *mut ffi::PyObject, i: isize) -> PyResult<Obj> {
     let _g = r.borrow()?;
     // SAFETY: resolved and borrowed.
     let v = unsafe { &mut *r.ptr };
-    let i = norm_index(i, v.len())?;
+    let i = norm_index(i, v.len()).ok_or_else(index_error)?;
     let at = r.at(Step::index::<T>(i));
     // SAFETY: element `i` exists and stays borrowed during the conversion.
     T::get(unsafe { FieldPlace::new(v.as_mut_ptr().add(i), &at) })
@@ -214,7 +215,7 @@ unsafe extern "C" fn mp_ass_subscript<T: ListElem>(
         let i = index_arg(key)?;
         let new: Option<T> = value.map(|v| T::extract(v, "list item")).transpose()?;
         mutate::<T, _>(slf, |v| {
-            let i = norm_index(i, v.len())?;
+            let i = norm_index(i, v.len()).ok_or_else(index_error)?;
             match new {
                 Some(item) => v[i] = item,
                 None => {
@@ -262,7 +263,7 @@ fn p(name: &'static str, hint: String, has_default: bool) -> Param {
 
 fn list_spec<T: ListElem>() -> crate::class::ClassSpec<Vec<T>> {
     let methods = vec![
-        MethodEntry::o(sig("append", vec![p("value", T::hint(), false)], "None".into(), true, "Appends a copy of value."), |slf: Slf<'_>, arg: Borrowed<'_>| {
+        MethodEntry::o(sig("append", vec![p("value", T::hint(), false)], "None".into(), true, "Appends a copy of value."), |slf: Slf<'_, Vec<T>>, arg: Borrowed<'_>| {
             let item = T::extract(arg, "append() argument")?;
             mutate::<T, _>(slf.as_ptr(), |v| {
                 v.push(item);
@@ -270,7 +271,7 @@ fn list_spec<T: ListElem>() -> crate::class::ClassSpec<Vec<T>> {
             })?;
             Ok(Obj::none())
         }),
-        MethodEntry::o(sig("extend", vec![p("values", format!("list[{}]", T::hint()), false)], "None".into(), true, "Appends copies of values."), |slf: Slf<'_>, arg: Borrowed<'_>| {
+        MethodEntry::o(sig("extend", vec![p("values", format!("list[{}]", T::hint()), false)], "None".into(), true, "Appends copies of values."), |slf: Slf<'_, Vec<T>>, arg: Borrowed<'_>| {
             let items = extract_vec::<T>(arg, "extend() argument")?;
             mutate::<T, _>(slf.as_ptr(), |v| {
                 v.extend(items);
@@ -284,7 +285,7 @@ fn list_spec<T: ListElem>() -> crate::class::ClassSpec<Vec<T>> {
                 static SPEC: crate::args::ArgSpec = crate::args::ArgSpec::new("insert", &["index", "value"]);
                 &SPEC
             },
-            |slf: Slf<'_>, args: &crate::args::Args<'_>| {
+            |slf: Slf<'_, Vec<T>>, args: &crate::args::Args<'_>| {
                 let i: isize = args.get(0, "insert() argument 'index'")?.ok_or_else(|| args.missing(0))?;
                 let item: T = match args.get::<Borrowed<'_>>(1, "value")? {
                     Some(o) => T::extract(o, "insert() argument 'value'")?,
@@ -305,19 +306,19 @@ fn list_spec<T: ListElem>() -> crate::class::ClassSpec<Vec<T>> {
                 static SPEC: crate::args::ArgSpec = crate::args::ArgSpec::new("pop", &["index"]);
                 &SPEC
             },
-            |slf: Slf<'_>, args: &crate::args::Args<'_>| {
+            |slf: Slf<'_, Vec<T>>, args: &crate::args::Args<'_>| {
                 let i: isize = args.get(0, "pop() argument 'index'")?.unwrap_or(-1);
                 let item = mutate::<T, _>(slf.as_ptr(), |v| {
                     if v.is_empty() {
                         return Err(PyErr::index_error("pop from empty list"));
                     }
-                    let j = norm_index(i, v.len()).map_err(|_| PyErr::index_error("pop index out of range"))?;
+                    let j = norm_index(i, v.len()).ok_or_else(|| PyErr::index_error("pop index out of range"))?;
                     Ok((v.remove(j), true))
                 })?;
                 item.into_py_owned()
             },
         ),
-        MethodEntry::o(sig("remove", vec![p("value", T::hint(), false)], "None".into(), true, "Removes the first element equal to value."), |slf: Slf<'_>, arg: Borrowed<'_>| {
+        MethodEntry::o(sig("remove", vec![p("value", T::hint(), false)], "None".into(), true, "Removes the first element equal to value."), |slf: Slf<'_, Vec<T>>, arg: Borrowed<'_>| {
             let all = copies::<T>(slf.as_ptr())?;
             let target = arg.to_owned();
             let mut found = None;
@@ -336,14 +337,14 @@ fn list_spec<T: ListElem>() -> crate::class::ClassSpec<Vec<T>> {
             })?;
             Ok(Obj::none())
         }),
-        MethodEntry::noargs(sig("clear", vec![], "None".into(), false, "Removes every element."), |slf: Slf<'_>| {
+        MethodEntry::noargs(sig("clear", vec![], "None".into(), false, "Removes every element."), |slf: Slf<'_, Vec<T>>| {
             mutate::<T, _>(slf.as_ptr(), |v| {
                 v.clear();
                 Ok(((), true))
             })?;
             Ok(Obj::none())
         }),
-        MethodEntry::o(sig("index", vec![p("value", T::hint(), false)], "int".into(), true, "Position of the first element equal to value."), |slf: Slf<'_>, arg: Borrowed<'_>| {
+        MethodEntry::o(sig("index", vec![p("value", T::hint(), false)], "int".into(), true, "Position of the first element equal to value."), |slf: Slf<'_, Vec<T>>, arg: Borrowed<'_>| {
             let target = arg.to_owned();
             for (i, c) in copies::<T>(slf.as_ptr())?.iter().enumerate() {
                 if c.eq(&target)? {
@@ -368,5 +369,20 @@ fn list_spec<T: ListElem>() -> crate::class::ClassSpec<Vec<T>> {
         methods,
         getsets: Vec::new(),
         slots,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::norm_index;
+
+    #[test]
+    fn python_indexing() {
+        assert_eq!(norm_index(0, 3), Some(0));
+        assert_eq!(norm_index(-1, 3), Some(2));
+        assert_eq!(norm_index(-3, 3), Some(0));
+        assert_eq!(norm_index(3, 3), None);
+        assert_eq!(norm_index(-4, 3), None);
+        assert_eq!(norm_index(0, 0), None);
     }
 }

@@ -89,15 +89,15 @@ macro_rules! __field_arg {
 #[macro_export]
 macro_rules! __call {
     (ref $slf:ident, $name:ident, ($($a:ident),*)) => {{
-        let __r = $slf.get::<Self>()?;
+        let __r = $slf.get()?;
         $crate::IntoPy::into_py(Self::$name(&*__r $(, $a)*))
     }};
     (mut $slf:ident, $name:ident, ($($a:ident),*)) => {{
-        let mut __r = $slf.get_mut::<Self>()?;
+        let mut __r = $slf.get_mut()?;
         $crate::IntoPy::into_py(Self::$name(&mut *__r $(, $a)*))
     }};
     (py $slf:ident, $name:ident, ($($a:ident),*)) => {{
-        let __p = $slf.py::<Self>()?;
+        let __p = $slf.py();
         $crate::IntoPy::into_py(Self::$name(__p $(, $a)*))
     }};
 }
@@ -122,7 +122,7 @@ macro_rules! __entry {
         $crate::rt::MethodEntry::noargs(
             $crate::rt::Sig::new($crate::rt::Kind::Method, ::core::stringify!($name), ::std::vec![],
                 $crate::__ret_hint!($($ret)?), false, &$crate::rt::join_doc(&[$($doc),*])),
-            |slf: $crate::rt::Slf<'_>| -> $crate::PyResult<$crate::Obj> { $crate::__call!($recv slf, $name, ()) },
+            |slf: $crate::rt::Slf<'_, Self>| -> $crate::PyResult<$crate::Obj> { $crate::__call!($recv slf, $name, ()) },
         )
     };
     // One positional-only parameter: METH_O.
@@ -130,7 +130,7 @@ macro_rules! __entry {
         $crate::rt::MethodEntry::o(
             $crate::rt::Sig::new($crate::rt::Kind::Method, ::core::stringify!($name), $crate::__params!($arg: $ty),
                 $crate::__ret_hint!($($ret)?), true, &$crate::rt::join_doc(&[$($doc),*])),
-            |slf: $crate::rt::Slf<'_>, __o: $crate::Borrowed<'_>| -> $crate::PyResult<$crate::Obj> {
+            |slf: $crate::rt::Slf<'_, Self>, __o: $crate::Borrowed<'_>| -> $crate::PyResult<$crate::Obj> {
                 let $arg: $ty = <$ty as $crate::FromPy>::from_py(__o,
                     ::core::concat!(::core::stringify!($name), "() argument '", ::core::stringify!($arg), "'"))?;
                 $crate::__call!($recv slf, $name, ($arg))
@@ -143,7 +143,7 @@ macro_rules! __entry {
             $crate::rt::Sig::new($crate::rt::Kind::Method, ::core::stringify!($name), $crate::__params!($($arg: $ty $(= $def)?),+),
                 $crate::__ret_hint!($($ret)?), false, &$crate::rt::join_doc(&[$($doc),*])),
             $crate::__spec!(::core::stringify!($name), $($arg),+),
-            |slf: $crate::rt::Slf<'_>, __args: &$crate::rt::Args<'_>| -> $crate::PyResult<$crate::Obj> {
+            |slf: $crate::rt::Slf<'_, Self>, __args: &$crate::rt::Args<'_>| -> $crate::PyResult<$crate::Obj> {
                 let _i: usize = 0;
                 $(
                     let $arg: $ty = $crate::__arg!(__args, _i,
@@ -206,8 +206,8 @@ macro_rules! __items {
             #[doc(hidden)]
             #[allow(unused_mut, clippy::vec_init_then_push)]
             fn __pyzig_items() -> (
-                ::std::vec::Vec<$crate::rt::MethodEntry>,
-                ::std::vec::Vec<$crate::rt::GetSetEntry>,
+                ::std::vec::Vec<$crate::rt::MethodEntry<Self>>,
+                ::std::vec::Vec<$crate::rt::GetSetEntry<Self>>,
                 ::core::option::Option<$crate::rt::Constructor<Self>>,
             ) {
                 let mut ctor = ::core::option::Option::None;
@@ -263,7 +263,7 @@ macro_rules! __items {
         $crate::__items!(@munch [$T] [$($m)*] [$($g)* $crate::rt::GetSetEntry::getter(
             $crate::rt::Sig::new($crate::rt::Kind::Getter, ::core::stringify!($name), ::std::vec![],
                 <$ret as $crate::IntoPy>::hint(), false, &$crate::rt::join_doc(&[$($doc),*])),
-            |slf: $crate::rt::Slf<'_>| -> $crate::PyResult<$crate::Obj> { $crate::__call!(ref slf, $name, ()) },
+            |slf: $crate::rt::Slf<'_, Self>| -> $crate::PyResult<$crate::Obj> { $crate::__call!(ref slf, $name, ()) },
         ),] [$($c)*] $($rest)*);
     };
     // Methods: receiver `&self`, `&mut self` or `this: Py<Self>`; `#[positional]` + one parameter → METH_O.
@@ -565,6 +565,7 @@ macro_rules! enumeration {
             fn to_py_copy(&self) -> $crate::PyResult<$crate::Obj> {
                 $crate::rt::enum_to_py(*self)
             }
+            const SCALAR: bool = true;
         }
 
         impl $crate::rt::ListElem for $E {

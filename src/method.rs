@@ -13,9 +13,12 @@ use crate::sig::Sig;
 use crate::trampoline::{guard, zst};
 use pyzig_ffi as ffi;
 use std::ffi::{CString, c_int, c_void};
+use std::marker::PhantomData;
 
-/// One entry of a method table (or of a module's function table).
-pub struct MethodEntry {
+/// One entry of the method table of class `C` (module functions use `C = ()`). Entries made for `C` can
+/// only be installed in `C`'s type, which is final; so CPython's descriptor check already guarantees that
+/// `self` is a `C` wrapper and the trampolines need not check it again.
+pub struct MethodEntry<C = ()> {
     pub name: &'static str,
     pub(crate) flags: c_int,
     pub(crate) meth: *mut c_void,
@@ -23,16 +26,18 @@ pub struct MethodEntry {
     pub(crate) doc: String,
     /// The `.pyi` lines (with decorators, unindented).
     pub stub: String,
+    _class: PhantomData<fn() -> C>,
 }
 
-/// One property (`getset` descriptor).
-pub struct GetSetEntry {
+/// One property (`getset` descriptor) of class `C`.
+pub struct GetSetEntry<C> {
     pub name: &'static str,
     pub(crate) get: ffi::getter,
     pub(crate) set: Option<ffi::setter>,
     pub(crate) closure: *mut c_void,
     pub(crate) doc: String,
     pub stub: String,
+    _class: PhantomData<fn() -> C>,
 }
 
 fn ptr<'a>(p: *mut ffi::PyObject) -> Borrowed<'a> {
@@ -40,18 +45,20 @@ fn ptr<'a>(p: *mut ffi::PyObject) -> Borrowed<'a> {
     unsafe { Borrowed::from_ptr(p) }
 }
 
-unsafe extern "C" fn m_noargs<F: Fn(Slf<'_>) -> PyResult<Obj> + Copy>(
+unsafe extern "C" fn m_noargs<C, F: Fn(Slf<'_, C>) -> PyResult<Obj> + Copy>(
     slf: *mut ffi::PyObject,
     _: *mut ffi::PyObject,
 ) -> *mut ffi::PyObject {
-    guard(std::ptr::null_mut(), || Ok(zst::<F>()(Slf::new(ptr(slf)))?.into_ptr()))
+    // SAFETY: this trampoline is only in `C`'s own table and CPython checked `self`'s type.
+    guard(std::ptr::null_mut(), || Ok(zst::<F>()(unsafe { Slf::new(ptr(slf)) })?.into_ptr()))
 }
 
-unsafe extern "C" fn m_o<F: Fn(Slf<'_>, Borrowed<'_>) -> PyResult<Obj> + Copy>(
+unsafe extern "C" fn m_o<C, F: Fn(Slf<'_, C>, Borrowed<'_>) -> PyResult<Obj> + Copy>(
     slf: *mut ffi::PyObject,
     arg: *mut ffi::PyObject,
 ) -> *mut ffi::PyObject {
-    guard(std::ptr::null_mut(), || Ok(zst::<F>()(Slf::new(ptr(slf)), ptr(arg))?.into_ptr()))
+    // SAFETY: this trampoline is only in `C`'s own table and CPython checked `self`'s type.
+    guard(std::ptr::null_mut(), || Ok(zst::<F>()(unsafe { Slf::new(ptr(slf)) }, ptr(arg))?.into_ptr()))
 }
 
 #[inline(always)]
@@ -69,18 +76,19 @@ fn with_args<R>(
     body(&Args::new(spec, slots))
 }
 
-unsafe extern "C" fn m_fast<F, S>(
+unsafe extern "C" fn m_fast<C, F, S>(
     slf: *mut ffi::PyObject,
     args: *const *mut ffi::PyObject,
     nargs: ffi::Py_ssize_t,
     kwnames: *mut ffi::PyObject,
 ) -> *mut ffi::PyObject
 where
-    F: Fn(Slf<'_>, &Args<'_>) -> PyResult<Obj> + Copy,
+    F: Fn(Slf<'_, C>, &Args<'_>) -> PyResult<Obj> + Copy,
     S: Fn() -> &'static ArgSpec + Copy,
 {
     guard(std::ptr::null_mut(), || {
-        with_args(zst::<S>()(), args, nargs, kwnames, |a| Ok(zst::<F>()(Slf::new(ptr(slf)), a)?.into_ptr()))
+        // SAFETY: this trampoline is only in `C`'s own table and CPython checked `self`'s type.
+        with_args(zst::<S>()(), args, nargs, kwnames, |a| Ok(zst::<F>()(unsafe { Slf::new(ptr(slf)) }, a)?.into_ptr()))
     })
 }
 
@@ -111,44 +119,46 @@ where
     guard(std::ptr::null_mut(), || with_args(zst::<S>()(), args, nargs, kwnames, |a| Ok(zst::<F>()(a)?.into_ptr())))
 }
 
-unsafe extern "C" fn g_get<F: Fn(Slf<'_>) -> PyResult<Obj> + Copy>(
+unsafe extern "C" fn g_get<C, F: Fn(Slf<'_, C>) -> PyResult<Obj> + Copy>(
     slf: *mut ffi::PyObject,
     _: *mut c_void,
 ) -> *mut ffi::PyObject {
-    guard(std::ptr::null_mut(), || Ok(zst::<F>()(Slf::new(ptr(slf)))?.into_ptr()))
+    // SAFETY: this trampoline is only in `C`'s own table and CPython checked `self`'s type.
+    guard(std::ptr::null_mut(), || Ok(zst::<F>()(unsafe { Slf::new(ptr(slf)) })?.into_ptr()))
 }
 
 /// Binds a closure's type to its trampoline; the closure value itself carries nothing.
 fn fnptr<F>(_: &F) {}
 
-impl MethodEntry {
+impl<C> MethodEntry<C> {
     fn new(sig: Sig, flags: c_int, meth: *mut c_void) -> Self {
-        MethodEntry { name: sig.name, flags, meth, doc: sig.doc_with_signature(), stub: sig.stub() }
+        MethodEntry { name: sig.name, flags, meth, doc: sig.doc_with_signature(), stub: sig.stub(), _class: PhantomData }
     }
 
-    pub fn noargs<F: Fn(Slf<'_>) -> PyResult<Obj> + Copy + 'static>(
-        sig: Sig,
-        f: F,
-    ) -> Self {
+    pub fn noargs<F: Fn(Slf<'_, C>) -> PyResult<Obj> + Copy + 'static>(sig: Sig, f: F) -> Self
+    where
+        C: 'static,
+    {
         fnptr(&f);
-        Self::new(sig, ffi::METH_NOARGS, m_noargs::<F> as *mut c_void)
+        Self::new(sig, ffi::METH_NOARGS, m_noargs::<C, F> as *mut c_void)
     }
 
-    pub fn o<F: Fn(Slf<'_>, Borrowed<'_>) -> PyResult<Obj> + Copy + 'static>(
-        sig: Sig,
-        f: F,
-    ) -> Self {
+    pub fn o<F: Fn(Slf<'_, C>, Borrowed<'_>) -> PyResult<Obj> + Copy + 'static>(sig: Sig, f: F) -> Self
+    where
+        C: 'static,
+    {
         fnptr(&f);
-        Self::new(sig, ffi::METH_O, m_o::<F> as *mut c_void)
+        Self::new(sig, ffi::METH_O, m_o::<C, F> as *mut c_void)
     }
 
     pub fn fast<F, S>(sig: Sig, spec: S, f: F) -> Self
     where
-        F: Fn(Slf<'_>, &Args<'_>) -> PyResult<Obj> + Copy + 'static,
+        C: 'static,
+        F: Fn(Slf<'_, C>, &Args<'_>) -> PyResult<Obj> + Copy + 'static,
         S: Fn() -> &'static ArgSpec + Copy + 'static,
     {
         fnptr(&(f, spec));
-        Self::new(sig, ffi::METH_FASTCALL | ffi::METH_KEYWORDS, m_fast::<F, S> as *mut c_void)
+        Self::new(sig, ffi::METH_FASTCALL | ffi::METH_KEYWORDS, m_fast::<C, F, S> as *mut c_void)
     }
 
     /// A static method (`static_ = true`) or a module function (`false`) without parameters.
@@ -181,12 +191,20 @@ impl MethodEntry {
     }
 }
 
-impl GetSetEntry {
+impl<C: 'static> GetSetEntry<C> {
     /// A read-only computed property.
-    pub fn getter<F: Fn(Slf<'_>) -> PyResult<Obj> + Copy + 'static>(sig: Sig, f: F) -> Self {
+    pub fn getter<F: Fn(Slf<'_, C>) -> PyResult<Obj> + Copy + 'static>(sig: Sig, f: F) -> Self {
         fnptr(&f);
         let stub = sig.stub();
-        GetSetEntry { name: sig.name, get: g_get::<F>, set: None, closure: std::ptr::null_mut(), doc: sig.doc, stub }
+        GetSetEntry {
+            name: sig.name,
+            get: g_get::<C, F>,
+            set: None,
+            closure: std::ptr::null_mut(),
+            doc: sig.doc,
+            stub,
+            _class: PhantomData,
+        }
     }
 
     pub(crate) fn raw(
@@ -197,7 +215,7 @@ impl GetSetEntry {
         doc: String,
         stub: String,
     ) -> Self {
-        GetSetEntry { name, get, set, closure, doc, stub }
+        GetSetEntry { name, get, set, closure, doc, stub, _class: PhantomData }
     }
 }
 
@@ -206,7 +224,7 @@ fn leak(s: &str) -> *const std::ffi::c_char {
 }
 
 /// A leaked, NULL-terminated `PyMethodDef` array (descriptors point into it for the process's life).
-pub(crate) fn method_table(entries: &[MethodEntry]) -> *mut ffi::PyMethodDef {
+pub(crate) fn method_table<C>(entries: &[MethodEntry<C>]) -> *mut ffi::PyMethodDef {
     let mut defs: Vec<ffi::PyMethodDef> = entries
         .iter()
         .map(|e| ffi::PyMethodDef { ml_name: leak(e.name), ml_meth: e.meth, ml_flags: e.flags, ml_doc: leak(&e.doc) })
@@ -221,7 +239,7 @@ pub(crate) fn method_table(entries: &[MethodEntry]) -> *mut ffi::PyMethodDef {
 }
 
 /// A leaked, NULL-terminated `PyGetSetDef` array.
-pub(crate) fn getset_table(entries: &[GetSetEntry]) -> *mut ffi::PyGetSetDef {
+pub(crate) fn getset_table<C>(entries: &[GetSetEntry<C>]) -> *mut ffi::PyGetSetDef {
     let mut defs: Vec<ffi::PyGetSetDef> = entries
         .iter()
         .map(|e| ffi::PyGetSetDef { name: leak(e.name), get: Some(e.get), set: e.set, doc: leak(&e.doc), closure: e.closure })

@@ -30,6 +30,11 @@ unsafe extern "C" fn field_get<T: PyClass, V: Field>(slf: *mut ffi::PyObject, cl
         // checks the descriptor's type before calling).
         unsafe {
             let info = &*closure.cast::<FieldInfo>();
+            if V::SCALAR
+                && let Some(p) = PyCell::<T>::owned_for_read(slf)
+            {
+                return Ok(V::to_py_copy(&*p.cast::<u8>().add(info.offset).cast::<V>())?.into_ptr());
+            }
             let r = PyCell::<T>::resolve(slf, T::NAME)?;
             let _g = r.borrow()?;
             let at = r.at(Step::field(info.offset));
@@ -53,6 +58,12 @@ unsafe extern "C" fn field_set<T: PyClass, V: Field>(
             }
             // Convert first: it may read other wrappers (even this one) and must not see a half-set value.
             let new = V::extract(Borrowed::from_ptr(value), info.what)?;
+            if V::SCALAR
+                && let Some(p) = PyCell::<T>::owned_for_write(slf)
+            {
+                *p.cast::<u8>().add(info.offset).cast::<V>() = new;
+                return Ok(0);
+            }
             let r = PyCell::<T>::resolve(slf, T::NAME)?;
             let _g = r.borrow_mut()?;
             *r.ptr.cast::<u8>().add(info.offset).cast::<V>() = new;
@@ -71,7 +82,7 @@ pub fn field_entry<T: PyClass, V: Field>(
     offset: usize,
     doc: &str,
     _proof: fn(&T) -> &V,
-) -> GetSetEntry {
+) -> GetSetEntry<T> {
     let info = Box::leak(Box::new(FieldInfo { offset, what }));
     let stub = format!(
         "@property\ndef {name}(self) -> {hint}: ...\n@{name}.setter\ndef {name}(self, value: {hint}) -> None: ...\n",
@@ -130,7 +141,7 @@ pub(crate) unsafe extern "C" fn richcompare<T: Record>(
 }
 
 /// The slots and methods every record gets.
-pub fn record_extras<T: Record>() -> (Vec<(c_int, *mut c_void)>, Vec<MethodEntry>) {
+pub fn record_extras<T: Record>() -> (Vec<(c_int, *mut c_void)>, Vec<MethodEntry<T>>) {
     let slots = vec![
         (ffi::Py_tp_repr, repr::<T> as *mut c_void),
         (ffi::Py_tp_richcompare, richcompare::<T> as *mut c_void),
@@ -151,8 +162,8 @@ pub fn record_extras<T: Record>() -> (Vec<(c_int, *mut c_void)>, Vec<MethodEntry
             false,
             "Address of the native data (a debugging handle; the name is kept from the Zig original).",
         ),
-        |slf: Slf<'_>| {
-            let r = slf.get::<T>()?;
+        |slf: Slf<'_, T>| {
+            let r = slf.get()?;
             crate::conv::IntoPy::into_py(&*r as *const T as usize)
         },
     );

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import os
+import sys
 import inspect
 import weakref
 
@@ -194,3 +196,28 @@ def test_module_metadata_and_stubs() -> None:
     assert "class TestError(ValueError):" in text
     assert "def _stubs() -> dict[str, str]:" in text
     assert m._stubs() == stubs  # deterministic
+
+
+@pytest.mark.skipif(sys.version_info < (3, 12), reason="Py_mod_multiple_interpreters exists from 3.12")
+def test_subinterpreters_are_refused_not_misbehaving() -> None:
+    path = os.path.dirname(m.__file__)
+    code = f"import sys; sys.path.insert(0, {path!r}); import pyzig_testmod"
+    if sys.version_info >= (3, 13):
+        import _interpreters as interp
+
+        iid = interp.create()
+        try:
+            err = interp.run_string(iid, code)
+        finally:
+            interp.destroy(iid)
+        assert err is not None and err.type.__name__ == "ImportError"
+        assert "does not support loading in subinterpreters" in err.msg
+    else:
+        import _xxsubinterpreters as interp
+
+        iid = interp.create()
+        try:
+            with pytest.raises(interp.RunFailedError, match="does not support loading in subinterpreters"):
+                interp.run_string(iid, code)
+        finally:
+            interp.destroy(iid)

@@ -26,7 +26,7 @@ def test_demo_runs_under_gdb() -> None:
     r = _gdb()
     assert r.returncode == 0, r.stdout + r.stderr
     assert "Breakpoint 1 (rust_panic) pending." in r.stdout + r.stderr
-    assert "gdb_demo: done" in r.stdout
+    assert "gdb_demo: done (exit 0)" in r.stdout
     assert "*** exited normally" in r.stdout
 
 

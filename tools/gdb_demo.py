@@ -5,5 +5,10 @@ import runpy
 import pyzig
 
 print(f"gdb_demo: pyzig from {pyzig.__file__}")
-runpy.run_module("pyzig.graph", run_name="__main__", alter_sys=True)
-print("gdb_demo: done")
+try:
+    runpy.run_module("pyzig.graph", run_name="__main__", alter_sys=True)
+    code = 0
+except SystemExit as e:  # the demo's own exit status
+    code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+print(f"gdb_demo: done (exit {code})")
+raise SystemExit(code)

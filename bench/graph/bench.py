@@ -59,7 +59,7 @@ def worker(lib: str, n: int, repeat: int) -> dict:
         checks["W3"] = len(reached)
         del reached
         for name, fn in getattr(side, "EXTRA", {}).items():
-            t, out = timed(fn, g, n)
+            t, out = timed(fn, g, n, tree, extra)
             extra_rows.setdefault(name, []).append(t)
             checks[name] = out
         if hasattr(side, "release"):
@@ -113,7 +113,7 @@ def main() -> int:
             print(f"  {lib}: WRONG ANSWER: got {got}, expected {want}")
         print(f"  {lib} {r['version']}")
     ran = [lib for lib in libs if "error" not in res[lib]]
-    head = f"{'workload':<40}" + "".join(f"{lib + ' ms':>14}" for lib in ran)
+    head = f"{'workload':<52}" + "".join(f"{lib + ' ms':>14}" for lib in ran)
     if "pyzig" in ran and "rustworkx" in ran:
         head += f"{'rustworkx/pyzig':>18}"
     print(head)
@@ -122,7 +122,7 @@ def main() -> int:
     rows += [(k, k, lambda r, k=k: r["extra"].get(k)) for k in extra_names]
     for _, label, get in rows:
         med = {lib: statistics.median(get(res[lib])) if get(res[lib]) else None for lib in ran}
-        line = f"{label:<40}" + "".join(f"{med[l] * 1e3:>14.2f}" if med[l] else f"{'-':>14}" for l in ran)
+        line = f"{label:<52}" + "".join(f"{med[l] * 1e3:>14.2f}" if med[l] else f"{'-':>14}" for l in ran)
         if "pyzig" in med and "rustworkx" in med and med["pyzig"] and med["rustworkx"]:
             line += f"{med['rustworkx'] / med['pyzig']:>17.2f}x"
         print(line)

@@ -3,7 +3,9 @@
 import os
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "py"))
+# The checkout's package (built on import); PYZIG_BENCH_PYDIR measures another build of it instead.
+_default = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "py")
+sys.path.insert(0, os.environ.get("PYZIG_BENCH_PYDIR", _default))
 
 import pyzig  # noqa: E402
 from pyzig.graph import EdgeReference, GraphView  # noqa: E402
@@ -44,7 +46,7 @@ def reach(state):
     return g.bfs(start=nodes[0], edge_types=[1])
 
 
-def _visit(state, n):
+def _visit(state, n, tree, extra):
     # W2 through the reference's visitor API: one Python callback per edge.
     _, nodes = state
     out = []
@@ -59,10 +61,25 @@ def _collect(acc, bound_edge):
     acc.append(bound_edge)
 
 
-def _paths(state, n):
+def _paths(state, n, tree, extra):
     # Walk every BFS path (rebuilding the edge lists), as users of bfs() do.
     g, nodes = state
     return sum(p.get_length() for p in g.bfs(start=nodes[0], edge_types=[1]))
+
+
+def _build_one_call(state, n, tree, extra):
+    # W1 with one call per edge: GraphView.create_and_insert_edge (a pyzig extension).
+    g = GraphView.create()
+    new_node = g.create_and_insert_node
+    nodes = [new_node() for _ in range(n)]
+    new_edge = g.create_and_insert_edge
+    for a, b in tree:
+        new_edge(source=nodes[a], target=nodes[b], edge_type=1, directional=True)
+    for a, b in extra:
+        new_edge(source=nodes[a], target=nodes[b], edge_type=2)
+    count = g.get_edge_count()
+    g.destroy()
+    return count
 
 
 def release(state):
@@ -70,6 +87,7 @@ def release(state):
 
 
 EXTRA = {
+    "W1c W1, one call per edge (create_and_insert_edge)": _build_one_call,
     "W2v type-2 edges via visit_edges_of_type": _visit,
     "W3p W3 + get_length of every path": _paths,
 }

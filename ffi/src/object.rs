@@ -135,9 +135,12 @@ pub unsafe fn tp_flags(tp: *mut PyTypeObject) -> c_ulong {
 #[cfg(Py_3_12)]
 #[inline(always)]
 unsafe fn refcnt_low(op: *mut PyObject) -> *mut u32 {
-    let base = (&raw mut (*op).ob_refcnt).cast::<u32>();
-    // SAFETY: `ob_refcnt` is 8 bytes; index 0 (little endian) or 1 (big endian) is inside it.
-    if cfg!(target_endian = "big") { unsafe { base.add(1) } } else { base }
+    // SAFETY: `op` is live; `ob_refcnt` is 8 bytes, so index 0 (little endian) or 1 (big endian) of its
+    // two 32-bit halves is inside it.
+    unsafe {
+        let base = (&raw mut (*op).ob_refcnt).cast::<u32>();
+        if cfg!(target_endian = "big") { base.add(1) } else { base }
+    }
 }
 
 #[inline(always)]

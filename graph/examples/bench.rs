@@ -26,7 +26,9 @@ fn main() {
 
     let t = Instant::now();
     let mut g = GraphView::new().unwrap();
-    let nodes: Vec<_> = (0..n).map(|_| NodeData::new(Attrs::new())).collect();
+    let nodes: Vec<_> = (0..n)
+        .map(|_| NodeData::new(Attrs::new()).unwrap())
+        .collect();
     let ix: Vec<_> = nodes.iter().map(|x| g.insert_node(x).unwrap()).collect();
     let w1n = t.elapsed();
     for &(a, b) in &tree {
@@ -37,7 +39,8 @@ fn main() {
             Some(true),
             None,
             Attrs::new(),
-        );
+        )
+        .unwrap();
         g.insert_edge(&e).unwrap();
     }
     for &(a, b) in &extra {
@@ -48,7 +51,8 @@ fn main() {
             None,
             None,
             Attrs::new(),
-        );
+        )
+        .unwrap();
         g.insert_edge(&e).unwrap();
     }
     let w1 = t.elapsed();

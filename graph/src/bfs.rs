@@ -144,7 +144,9 @@ mod tests {
 
     fn fixture(k: usize) -> Fixture {
         let mut g = GraphView::new().unwrap();
-        let n: Vec<_> = (0..k).map(|_| NodeData::new(Attrs::new())).collect();
+        let n: Vec<_> = (0..k)
+            .map(|_| NodeData::new(Attrs::new()).unwrap())
+            .collect();
         let ix = n.iter().map(|x| g.insert_node(x).unwrap()).collect();
         Fixture { g, n, ix }
     }
@@ -158,7 +160,8 @@ mod tests {
                 dir,
                 None,
                 Attrs::new(),
-            );
+            )
+            .unwrap();
             self.g.insert_edge(&e).unwrap()
         }
         fn set(&self, types: &[EdgeType]) -> EdgeTypeSet {

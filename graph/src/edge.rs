@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
+use crate::alloc::try_arc;
 use crate::attrs::{Attrs, Value};
+use crate::error::GraphError;
 use crate::hint::Hint;
 use crate::node::{NodeRef, next_uuid};
 
@@ -32,6 +34,19 @@ pub struct EdgeExtra {
     attrs: Attrs,
 }
 
+impl EdgeExtra {
+    /// None when there is neither a name nor an attribute: most edges share nothing extra.
+    pub(crate) fn new(
+        name: Option<Box<str>>,
+        attrs: Attrs,
+    ) -> Result<Option<Arc<EdgeExtra>>, GraphError> {
+        if name.is_none() && attrs.is_empty() {
+            return Ok(None);
+        }
+        try_arc(EdgeExtra { name, attrs }).map(Some)
+    }
+}
+
 impl EdgeData {
     pub fn new(
         source: NodeRef,
@@ -40,9 +55,8 @@ impl EdgeData {
         directional: Option<bool>,
         name: Option<Box<str>>,
         attrs: Attrs,
-    ) -> EdgeRef {
-        let extra =
-            (name.is_some() || !attrs.is_empty()).then(|| Arc::new(EdgeExtra { name, attrs }));
+    ) -> Result<EdgeRef, GraphError> {
+        let extra = EdgeExtra::new(name, attrs)?;
         Self::from_parts(
             next_uuid(),
             Hint::default(),
@@ -62,8 +76,8 @@ impl EdgeData {
         edge_type: EdgeType,
         directional: Option<bool>,
         extra: Option<Arc<EdgeExtra>>,
-    ) -> EdgeRef {
-        Arc::new(EdgeData {
+    ) -> Result<EdgeRef, GraphError> {
+        try_arc(EdgeData {
             uuid,
             hint,
             source,
@@ -144,8 +158,8 @@ mod tests {
 
     #[test]
     fn fields_round_trip() {
-        let a = NodeData::new(Attrs::new());
-        let b = NodeData::new(Attrs::new());
+        let a = NodeData::new(Attrs::new()).unwrap();
+        let b = NodeData::new(Attrs::new()).unwrap();
         let mut attrs = Attrs::new();
         attrs.set("w", Value::Float(1.5)).unwrap();
         let e = EdgeData::new(
@@ -155,7 +169,8 @@ mod tests {
             Some(true),
             Some("link".into()),
             attrs,
-        );
+        )
+        .unwrap();
         assert!(e.source().is_same(&a));
         assert!(e.target().is_same(&b));
         assert_eq!(e.edge_type(), 255);

@@ -17,6 +17,7 @@
 //! view as it was.
 #![forbid(unsafe_code)]
 
+mod alloc;
 mod attrs;
 mod bfs;
 mod edge;

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::alloc::try_arc;
 use crate::attrs::{Attrs, Value};
+use crate::error::GraphError;
 use crate::hint::Hint;
 
 /// Shared, immutable node. The same node may be in several views.
@@ -24,8 +26,9 @@ pub(crate) fn next_uuid() -> u64 {
 }
 
 impl NodeData {
-    pub fn new(attrs: Attrs) -> NodeRef {
-        Arc::new(NodeData {
+    /// A new node; `OutOfMemory` instead of aborting when memory runs out.
+    pub fn new(attrs: Attrs) -> Result<NodeRef, GraphError> {
+        try_arc(NodeData {
             uuid: next_uuid(),
             hint: Hint::default(),
             attrs,
@@ -57,8 +60,8 @@ mod tests {
     fn uuids_are_unique_and_attrs_kept() {
         let mut a = Attrs::new();
         a.set("name", Value::Str("r1".into())).unwrap();
-        let n1 = NodeData::new(a);
-        let n2 = NodeData::new(Attrs::new());
+        let n1 = NodeData::new(a).unwrap();
+        let n2 = NodeData::new(Attrs::new()).unwrap();
         assert_ne!(n1.uuid(), n2.uuid());
         assert!(n1.is_same(&n1.clone()));
         assert!(!n1.is_same(&n2));

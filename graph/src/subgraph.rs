@@ -58,11 +58,13 @@ mod tests {
     use crate::view::GraphView;
 
     fn nodes(k: usize) -> Vec<NodeRef> {
-        (0..k).map(|_| NodeData::new(Attrs::new())).collect()
+        (0..k)
+            .map(|_| NodeData::new(Attrs::new()).unwrap())
+            .collect()
     }
 
     fn edge(a: &NodeRef, b: &NodeRef, ty: u8) -> EdgeRef {
-        EdgeData::new(a.clone(), b.clone(), ty, None, None, Attrs::new())
+        EdgeData::new(a.clone(), b.clone(), ty, None, None, Attrs::new()).unwrap()
     }
 
     #[test]

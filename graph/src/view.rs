@@ -13,7 +13,7 @@ use crate::edge::{EdgeData, EdgeExtra, EdgeRef, EdgeType};
 use crate::error::GraphError;
 use crate::hint::{Hint, next_view_id};
 use crate::idhash::UuidMap;
-use crate::node::{NodeData, NodeRef};
+use crate::node::{NodeData, NodeRef, next_uuid};
 
 /// Index of a node inside one view (dense, in insertion order; the self node is 0).
 pub type NodeIx = u32;
@@ -173,7 +173,7 @@ impl GraphView {
             node_ix: None,
             edge_ix: None,
         };
-        g.insert_node(&NodeData::new(Attrs::new()))?;
+        g.insert_node(&NodeData::new(Attrs::new())?)?;
         Ok(g)
     }
 
@@ -198,7 +198,7 @@ impl GraphView {
 
     /// A handle on the edge at `ix` (a new `EdgeRef` with the edge's uuid). Panics if `ix` is not an
     /// index of this view.
-    pub fn edge(&self, ix: EdgeIx) -> EdgeRef {
+    pub fn edge(&self, ix: EdgeIx) -> Result<EdgeRef, GraphError> {
         let e = &self.edges[ix as usize];
         EdgeData::from_parts(
             e.uuid,
@@ -342,7 +342,7 @@ impl GraphView {
 
     /// Creates a node without attributes and inserts it.
     pub fn create_and_insert_node(&mut self) -> Result<NodeIx, GraphError> {
-        self.insert_node(&NodeData::new(Attrs::new()))
+        self.insert_node(&NodeData::new(Attrs::new())?)
     }
 
     /// Inserts `edge`. Both endpoints must already be in the view, else `MissingEndpoint` and nothing
@@ -381,6 +381,34 @@ impl GraphView {
         })?;
         edge.hint.set_first(self.id, ix);
         Ok(ix)
+    }
+
+    /// Creates an edge between two nodes of this view and inserts it, without a standalone
+    /// [`EdgeRef`] (one is made on request by [`GraphView::edge`]). Panics if an index is not of
+    /// this view.
+    pub fn create_and_insert_edge(
+        &mut self,
+        source: NodeIx,
+        target: NodeIx,
+        edge_type: EdgeType,
+        directional: Option<bool>,
+        name: Option<Box<str>>,
+        attrs: Attrs,
+    ) -> Result<EdgeIx, GraphError> {
+        assert!(
+            (source.max(target) as usize) < self.nodes.len(),
+            "endpoint not in the view"
+        );
+        self.insert_resolved(EdgeSlot {
+            uuid: next_uuid(),
+            extra: EdgeExtra::new(name, attrs)?,
+            source,
+            target,
+            next_out: NIL,
+            next_in: NIL,
+            edge_type,
+            directional,
+        })
     }
 
     /// Inserts the edge at `ix` of `other`, keeping its uuid; its endpoints must be in this view.
@@ -541,11 +569,11 @@ mod tests {
     use super::*;
 
     fn node() -> NodeRef {
-        NodeData::new(Attrs::new())
+        NodeData::new(Attrs::new()).unwrap()
     }
 
     fn edge(a: &NodeRef, b: &NodeRef, ty: EdgeType) -> EdgeRef {
-        EdgeData::new(a.clone(), b.clone(), ty, None, None, Attrs::new())
+        EdgeData::new(a.clone(), b.clone(), ty, None, None, Attrs::new()).unwrap()
     }
 
     #[test]
@@ -649,9 +677,10 @@ mod tests {
             Some(false),
             Some("n".into()),
             attrs,
-        );
+        )
+        .unwrap();
         let ix = g.insert_edge(&e).unwrap();
-        let back = g.edge(ix);
+        let back = g.edge(ix).unwrap();
         assert!(back.is_same(&e));
         assert!(back.source().is_same(&a) && back.target().is_same(&b));
         assert_eq!(
@@ -684,7 +713,7 @@ mod tests {
         assert_eq!((v.find_node(&a), w.find_node(&a)), (Some(1), Some(2)));
         assert_eq!((v.find_edge(&e), w.find_edge(&e)), (Some(0), Some(0)));
         // A copy made by w, inserted into v and w: already there in both.
-        let copy = w.edge(0);
+        let copy = w.edge(0).unwrap();
         assert_eq!(v.insert_edge(&copy).unwrap(), 0);
         assert_eq!(w.insert_edge(&copy).unwrap(), 0);
         assert_eq!((v.edge_count(), w.edge_count()), (1, 1));
@@ -696,6 +725,38 @@ mod tests {
         let c = node();
         assert_eq!(w.insert_node(&c).unwrap(), 4);
         assert_eq!(w.find_node(&c), Some(4));
+    }
+
+    #[test]
+    fn create_and_insert_edge_makes_a_findable_edge() {
+        let mut g = GraphView::new().unwrap();
+        let (a, b) = (
+            g.create_and_insert_node().unwrap(),
+            g.create_and_insert_node().unwrap(),
+        );
+        let e = g
+            .create_and_insert_edge(a, b, 6, Some(true), Some("x".into()), Attrs::new())
+            .unwrap();
+        let h = g.edge(e).unwrap();
+        assert!(h.source().is_same(g.node(a)) && h.target().is_same(g.node(b)));
+        assert_eq!(
+            (h.edge_type(), h.directional(), h.name()),
+            (6, Some(true), Some("x"))
+        );
+        assert_eq!(g.find_edge(&h), Some(e));
+        assert_eq!(g.insert_edge(&h).unwrap(), e);
+        assert_eq!(
+            g.edges_of_type(b, 6, Some(false))
+                .map(|x| x.other)
+                .collect::<Vec<_>>(),
+            [a]
+        );
+        let mut w = GraphView::new().unwrap();
+        w.insert_node(g.node(a)).unwrap();
+        w.insert_node(g.node(b)).unwrap();
+        assert_eq!(w.find_edge(&h), None);
+        w.insert_edge(&h).unwrap();
+        assert_eq!(w.find_edge(&h), Some(0));
     }
 
     #[test]

@@ -124,7 +124,7 @@ fn bench_file(path: &PathBuf) -> Result<(), String> {
         verdict(ours_x <= TREE_TARGET_X)
     );
     println!(
-        "          (bytes kept: pyzig {ours_mem}, of which heap_size() {} + source {size}; kiutils_sexpr {theirs_mem})",
+        "          (bytes kept: pyzig {ours_mem}, heap_size() {} incl. source {size}; kiutils_sexpr {theirs_mem})",
         ours.heap_size()
     );
     Ok(())

@@ -45,7 +45,7 @@ fn main() {
 
         let heap = tree.heap_size();
         println!(
-            "{path}: {mb:.2} MB, parse {:.0} MB/s, print {:.0} MB/s (after one edit {:.0} MB/s), format {:.0} MB/s, heap {heap} B = {:.2}x file (+1.00x source copy), round-trip {}, format_kicad {}",
+            "{path}: {mb:.2} MB, parse {:.0} MB/s, print {:.0} MB/s (after one edit {:.0} MB/s), format {:.0} MB/s, tree {heap} B = {:.2}x file (source copy included), round-trip {}, format_kicad {}",
             mb / parse_s,
             mb / print_s,
             mb / edited_print_s,

@@ -12,7 +12,7 @@ use std::fmt;
 use crate::error::ParseError;
 use crate::escape::quote;
 use crate::lex::is_bare_atom;
-use crate::tree::{Kind, NEW_BIT, NodeId, Tree};
+use crate::tree::{HEAD_BIT, Kind, NEW_BIT, NodeId, Tree};
 
 #[derive(Default, Clone)]
 pub(crate) struct Edits {
@@ -274,6 +274,12 @@ impl Tree {
         if node.is_new() {
             return self.edits.new.get(node.new_index())?.parent;
         }
+        // Where `node` sits in the arena: an implicit head sits just inside its list.
+        let pos = if node.0 & HEAD_BIT != 0 {
+            (node.0 & !HEAD_BIT) + 1
+        } else {
+            node.0
+        };
         let mut cur = self.root();
         loop {
             if cur == node || self.kind(cur) != Kind::List {
@@ -284,10 +290,7 @@ impl Tree {
                 if c == node {
                     return Some(cur);
                 }
-                if !c.is_new()
-                    && c.0 < node.0
-                    && (node.0 as usize) < c.0 as usize + self.orig_size(c.0 as usize)
-                {
+                if !c.is_new() && self.kind(c) == Kind::List && c.0 < pos && pos < c.0 + self.shape(c.0 as usize).size {
                     next = Some(c);
                     break;
                 }
@@ -373,21 +376,20 @@ impl Tree {
     }
 
     fn original_children(&self, p: usize) -> ListEdit {
-        let open = self.slots[p];
+        let open = self.open(p) as u32;
         let mut prev_end = open + 1;
         let mut children = Vec::new();
-        let (mut i, end) = (p + 3, p + self.slots[p + 1] as usize);
-        while i < end {
-            let r = self.orig_range(i);
+        let mut it = self.slot_children(p);
+        while let Some(c) = it.next(self) {
+            let r = self.orig_range(c);
             children.push(Child {
-                id: NodeId(i as u32),
+                id: NodeId(c),
                 gap: Gap {
                     start: prev_end,
                     end: r.start as u32,
                 },
             });
             prev_end = r.end as u32;
-            i += self.orig_size(i);
         }
         let first_gap = children.first().map_or(
             Gap {
@@ -401,7 +403,7 @@ impl Tree {
             first_gap,
             close_gap: Gap {
                 start: prev_end,
-                end: self.slots[p + 2] - 1,
+                end: self.shape(p).close,
             },
         }
     }

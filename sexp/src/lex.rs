@@ -25,6 +25,13 @@ pub(crate) fn is_ws(b: u8) -> bool {
     CLASS[b as usize] == WS
 }
 
+/// Whether byte `c` right after a `(` starts a token (atom or string). A `#` there is an atom:
+/// only blanks may precede a comment on its line.
+#[inline]
+pub(crate) fn starts_token(c: u8) -> bool {
+    CLASS[c as usize] == ATOM || c == b'"'
+}
+
 /// End (exclusive) of the bare atom starting at `start`.
 #[inline]
 pub(crate) fn atom_end(b: &[u8], start: usize) -> usize {

@@ -6,8 +6,9 @@
 //! Not for: KiCad semantics (a typed layer is built on top of this tree), or general Lisp syntax.
 //!
 //! A [`Tree`] owns one copy of the source text; nodes are `u32` slots in one preorder `Vec`
-//! pointing into it (1 slot per atom, 3 per list, see `tree.rs`), and edits live in a side table
-//! (`edit.rs`) so untouched regions print from the source. Nothing recurses on input depth.
+//! pointing into it (1 slot per atom, 2 per list, none for a token right after `(`; see
+//! `tree.rs`), and edits live in a side table (`edit.rs`) so untouched regions print from the
+//! source. Nothing recurses on input depth.
 //!
 //! ```
 //! let mut t = pyzig_sexp_engine::parse("(at 1 2)\n").unwrap();
@@ -71,11 +72,16 @@ pub fn parse_bytes(src: &[u8]) -> Result<Tree, ParseError> {
 }
 
 impl Tree {
-    /// Heap bytes of the tree's structure: node arena and edit tables. Does NOT count the
-    /// source text the tree keeps (`self.source().len()` bytes, one contiguous allocation).
+    /// Heap bytes the tree holds, all included: its copy of the source text, the node arena and
+    /// the side table of large lists (by capacity), and the edit tables with the token text and
+    /// child vectors they own (a `BTreeMap` entry counts as its key and value, without node
+    /// overhead). Not counted: the `Tree` value itself (a few words, wherever its owner keeps it).
+    /// Divide by `self.source().len()` for the tree's size as a multiple of the file's.
     pub fn heap_size(&self) -> usize {
         use std::mem::size_of;
-        let mut n = self.slots.capacity() * size_of::<u32>();
+        let mut n = self.src.len()
+            + self.slots.capacity() * size_of::<u32>()
+            + self.big.capacity() * size_of::<tree::ListShape>();
         for e in self.edits.lists.values() {
             // BTreeMap node overhead is approximated by the entry size.
             n += size_of::<(u32, edit::ListEdit)>()

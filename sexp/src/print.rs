@@ -7,7 +7,7 @@ use std::io::Write;
 
 use crate::edit::{Child, Gap, ListEdit};
 use crate::format::prettify;
-use crate::tree::{Kind, NodeId, Tree};
+use crate::tree::{HEAD_BIT, Kind, NodeId, SlotChildren, Tree};
 
 const SPACES: &str = "        ";
 
@@ -35,10 +35,13 @@ impl Tree {
         out.push_str(&self.src[r.end..]);
     }
 
-    /// True when no edit touches the original subtree at slot `i`.
-    fn untouched(&self, i: usize) -> bool {
-        let end = (i + self.orig_size(i)) as u32;
-        self.edits.lists.range(i as u32..end).next().is_none()
+    /// True when no edit touches the original subtree `raw` (edits are keyed by list slot).
+    fn untouched(&self, raw: u32) -> bool {
+        if raw & HEAD_BIT != 0 || !self.is_list(raw as usize) {
+            return true;
+        }
+        let end = raw + self.shape(raw as usize).size;
+        self.edits.lists.range(raw..end).next().is_none()
     }
 
     /// Emits one node; `base` is the indentation of the line it starts on (for new nodes).
@@ -48,13 +51,12 @@ impl Tree {
             prettify(self, id, out, base, self.indent_unit(), column);
             return;
         }
-        let i = id.0 as usize;
-        if self.untouched(i) {
-            out.push_str(&self.src[self.orig_range(i)]);
+        if self.untouched(id.0) {
+            out.push_str(&self.src[self.orig_range(id.0)]);
             return;
         }
         // An original list with edits inside: walk it without recursion.
-        let mut stack: Vec<Frame<'_>> = vec![self.frame(i)];
+        let mut stack: Vec<Frame<'_>> = vec![self.frame(id.0 as usize)];
         out.push('(');
         while let Some(top) = stack.last_mut() {
             let Some((child, gap)) = top.next(self) else {
@@ -76,8 +78,8 @@ impl Tree {
                 };
                 let column = out.len() - out.rfind('\n').map_or(0, |k| k + 1);
                 prettify(self, child, out, &base, self.indent_unit(), column);
-            } else if self.untouched(child.0 as usize) {
-                out.push_str(&self.src[self.orig_range(child.0 as usize)]);
+            } else if self.untouched(child.0) {
+                out.push_str(&self.src[self.orig_range(child.0)]);
             } else {
                 out.push('(');
                 stack.push(self.frame(child.0 as usize));
@@ -94,9 +96,8 @@ impl Tree {
             },
             None => Frame::Orig {
                 list: i,
-                next: i + 3,
-                end: i + self.slots[i + 1] as usize,
-                prev_end: self.slots[i] as usize + 1,
+                children: self.slot_children(i),
+                prev_end: self.open(i) + 1,
             },
         }
     }
@@ -139,7 +140,7 @@ impl Tree {
     /// Leading blanks of the source line holding original node `i`.
     fn line_indent(&self, i: usize) -> String {
         let b = self.src.as_bytes();
-        let start = self.slots[i] as usize;
+        let start = self.open(i);
         let line = memchr::memrchr(b'\n', &b[..start]).map_or(0, |k| k + 1);
         let n = b[line..start]
             .iter()
@@ -170,8 +171,7 @@ enum Frame<'t> {
     /// No edit of its own (edits are deeper): children and gaps straight from the source.
     Orig {
         list: usize,
-        next: usize,
-        end: usize,
+        children: SlotChildren,
         prev_end: usize,
     },
     /// Its children were edited.
@@ -193,23 +193,18 @@ impl<'t> Frame<'t> {
     fn next(&mut self, tree: &Tree) -> Option<(NodeId, Option<Gap>)> {
         match self {
             Frame::Orig {
-                next,
-                end,
+                children,
                 prev_end,
                 ..
             } => {
-                if *next >= *end {
-                    return None;
-                }
-                let r = tree.orig_range(*next);
+                let id = children.next(tree)?;
+                let r = tree.orig_range(id);
                 let gap = Gap {
                     start: *prev_end as u32,
                     end: r.start as u32,
                 };
-                let id = NodeId(*next as u32);
                 *prev_end = r.end;
-                *next += tree.orig_size(*next);
-                Some((id, Some(gap)))
+                Some((NodeId(id), Some(gap)))
             }
             Frame::Edited { edit, pos, .. } => {
                 let c = *edit.children.get(*pos)?;
@@ -232,7 +227,7 @@ impl<'t> Frame<'t> {
     fn close(&self, tree: &'t Tree) -> &'t str {
         match self {
             Frame::Orig { list, prev_end, .. } => {
-                &tree.src[*prev_end..tree.slots[*list + 2] as usize - 1]
+                &tree.src[*prev_end..tree.shape(*list).close as usize]
             }
             Frame::Edited { edit, .. } => {
                 &tree.src[edit.close_gap.start as usize..edit.close_gap.end as usize]

@@ -3,7 +3,7 @@
 ``NodeReference`` and ``EdgeReference`` exist on their own; a ``GraphView`` holds any number of them
 (the same node may be in several views). ``BoundNode``/``BoundEdge`` are a node/edge seen through
 one view; ``GraphView.bfs`` returns ``BFSPath`` objects. ``GraphView.destroy()`` frees a view at once;
-afterwards everything that reaches it raises ``RuntimeError``. The classes live in the native module
+afterwards everything that reaches it raises ``ReferenceError``. The classes live in the native module
 ``pyzig._pyzig``; ``python -m pyzig.graph --n N`` runs the allocation/cleanup stress.
 """
 

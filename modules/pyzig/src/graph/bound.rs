@@ -29,7 +29,11 @@ impl BoundNode {
     /// held while Python code runs.
     fn edges(&self, edge_type: u8, directed: Option<bool>) -> PyResult<Vec<(EdgeIx, NodeIx)>> {
         let g = self.g.borrow()?;
-        Ok(g.state.graph.edges_of_type(self.ix, edge_type, directed).map(|a| (a.edge, a.other)).collect())
+        Ok(g.state
+            .graph
+            .edges_of_type(self.ix, edge_type, directed)
+            .map(|a| (a.edge, a.other))
+            .collect())
     }
 }
 
@@ -122,7 +126,8 @@ pyzig::class! {
     #[pyclass(module = "pyzig.graph", name = "BoundEdge", gc = true, factory = "GraphView.insert_edge()")]
     impl BoundEdge {
         fn edge(&self) -> PyResult<EdgeReference> {
-            Ok(EdgeReference { edge: self.g.borrow()?.state.graph.edge(self.ix) })
+            let edge = self.g.borrow()?.state.graph.edge(self.ix).map_err(graph_err)?;
+            Ok(EdgeReference { edge })
         }
 
         fn g(&self) -> PyResult<Py<GraphView>> {

@@ -4,7 +4,7 @@
 use pyzig::{Obj, Py, PyResult};
 use pyzig_graph::{Attrs, EdgeData, EdgeRef, NodeData, NodeRef};
 
-use super::convert::{attrs_to_dict, value_to_py};
+use super::convert::{attrs_to_dict, graph_err, value_to_py};
 
 pub struct NodeReference {
     pub node: NodeRef,
@@ -16,8 +16,8 @@ pyzig::class! {
     impl NodeReference {
         /// A new node with the given attributes.
         #[staticmethod]
-        fn create() -> NodeReference {
-            NodeReference { node: NodeData::new(Attrs::new()) }
+        fn create() -> PyResult<NodeReference> {
+            Ok(NodeReference { node: NodeData::new(Attrs::new()).map_err(graph_err)? })
         }
 
         /// The attribute `key`, or None.
@@ -63,7 +63,8 @@ pyzig::class! {
             let s = source.borrow()?.node.clone();
             let t = target.borrow()?.node.clone();
             let name = name.map(String::into_boxed_str);
-            Ok(EdgeReference { edge: EdgeData::new(s, t, edge_type, directional, name, Attrs::new()) })
+            let edge = EdgeData::new(s, t, edge_type, directional, name, Attrs::new());
+            Ok(EdgeReference { edge: edge.map_err(graph_err)? })
         }
 
         fn source(&self) -> NodeReference {

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use pyzig::{Obj, Py, PyErr, PyResult, Traverse, Visit};
-use pyzig_graph::{EdgeTypeSet, NodeIx};
+use pyzig_graph::{Attrs, EdgeTypeSet, NodeIx};
 
 use super::bound::{BoundEdge, BoundNode};
 use super::convert::graph_err;
@@ -22,7 +22,8 @@ impl Traverse for GraphView {
         }
     }
     fn clear(&mut self) {
-        // Dropping the objects may run Python code; the layer calls this outside any borrow.
+        // Dropping them may run finalizers; the layer holds the view exclusively borrowed here, so
+        // one that reaches the view gets an exception, never an alias.
         drop(self.state.take_stored());
     }
 }
@@ -66,6 +67,31 @@ pyzig::class! {
             let ix = {
                 let e = edge.borrow()?;
                 this.borrow_mut()?.state.graph.insert_edge(&e.edge).map_err(graph_err)?
+            };
+            Ok(BoundEdge { g: this, ix })
+        }
+
+        /// Creates an edge between two nodes of this view and inserts it: one call instead of
+        /// `EdgeReference.create` + `insert_edge` (an extension of the reference API).
+        fn create_and_insert_edge(
+            this: Py<Self>,
+            source: Py<BoundNode>,
+            target: Py<BoundNode>,
+            edge_type: u8,
+            directional: Option<bool> = None,
+            name: Option<String> = None,
+        ) -> PyResult<BoundEdge> {
+            let ix = {
+                let (s, t) = {
+                    let g = this.borrow()?;
+                    (index_in(&this, &g, &*source.borrow()?)?, index_in(&this, &g, &*target.borrow()?)?)
+                };
+                let name = name.map(String::into_boxed_str);
+                let mut g = this.borrow_mut()?;
+                g.state
+                    .graph
+                    .create_and_insert_edge(s, t, edge_type, directional, name, Attrs::new())
+                    .map_err(graph_err)?
             };
             Ok(BoundEdge { g: this, ix })
         }
