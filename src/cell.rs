@@ -195,7 +195,7 @@ impl<'c, T> Resolved<'c, T> {
         BorrowGuard::shared(self.hdr)
     }
 
-    pub(crate) fn borrow_mut(&self) -> PyResult<BorrowGuard<'c>> {
+    pub(crate) fn borrow_mut(&self) -> PyResult<ExclusiveGuard<'c>> {
         BorrowGuard::exclusive(self.hdr)
     }
 
@@ -448,38 +448,61 @@ impl Visit<'_> {
     }
 }
 
-/// A borrow of a root cell's value, released on drop.
+/// A shared borrow of a root cell's value, released on drop.
 pub(crate) struct BorrowGuard<'c> {
     hdr: &'c CellHeader,
 }
 
 impl<'c> BorrowGuard<'c> {
-    #[inline]
+    #[inline(always)]
     fn shared(hdr: &'c CellHeader) -> PyResult<BorrowGuard<'c>> {
         let b = hdr.borrow.get();
         if b < 0 {
-            return Err(PyErr::runtime_error("the object is being modified (re-entrant access from a callback)"));
+            return Err(busy_err());
         }
         hdr.borrow.set(b + 1);
         Ok(BorrowGuard { hdr })
     }
 
-    #[inline]
-    fn exclusive(hdr: &'c CellHeader) -> PyResult<BorrowGuard<'c>> {
+    #[inline(always)]
+    fn exclusive(hdr: &'c CellHeader) -> PyResult<ExclusiveGuard<'c>> {
         if hdr.borrow.get() != 0 {
-            return Err(PyErr::runtime_error("the object is in use (re-entrant modification from a callback)"));
+            return Err(in_use_err());
         }
         hdr.borrow.set(-1);
-        Ok(BorrowGuard { hdr })
+        Ok(ExclusiveGuard { hdr })
     }
 }
 
 impl Drop for BorrowGuard<'_> {
-    #[inline]
+    #[inline(always)]
     fn drop(&mut self) {
-        let b = self.hdr.borrow.get();
-        self.hdr.borrow.set(if b < 0 { 0 } else { b - 1 });
+        self.hdr.borrow.set(self.hdr.borrow.get() - 1);
     }
+}
+
+/// An exclusive borrow of a root cell's value, released on drop.
+pub(crate) struct ExclusiveGuard<'c> {
+    hdr: &'c CellHeader,
+}
+
+impl Drop for ExclusiveGuard<'_> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        self.hdr.borrow.set(0);
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn busy_err() -> PyErr {
+    PyErr::runtime_error("the object is being modified (re-entrant access from a callback)")
+}
+
+#[cold]
+#[inline(never)]
+fn in_use_err() -> PyErr {
+    PyErr::runtime_error("the object is in use (re-entrant modification from a callback)")
 }
 
 /// Shared access to a wrapped value.
@@ -499,7 +522,7 @@ impl<T> std::ops::Deref for Ref<'_, T> {
 /// Exclusive access to a wrapped value.
 pub struct RefMut<'a, T> {
     ptr: *mut T,
-    _guard: BorrowGuard<'a>,
+    _guard: ExclusiveGuard<'a>,
 }
 
 impl<T> std::ops::Deref for RefMut<'_, T> {

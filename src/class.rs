@@ -1,16 +1,17 @@
 //! Python classes for Rust types: the `PyClass` trait the macros implement, and type creation from
 //! `PyType_Spec` (never a hand-mirrored `PyTypeObject`).
 
-use crate::args::{ArgSpec, Args, MAX_ARGS};
+use crate::args::{ArgSpec, Args};
 use crate::cell::{PyCell, Py, Visit};
 use crate::conv::{FromPy, IntoPy, type_mismatch};
 use crate::err::{PyErr, PyResult};
 use crate::method::{GetSetEntry, MethodEntry};
 use crate::obj::{Borrowed, Obj};
-use crate::trampoline::guard;
+use crate::trampoline::{guard, zst};
 use pyzig_ffi as ffi;
 use std::ffi::{CString, c_int, c_void};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicPtr, Ordering};
 
 /// A Rust type with a Python class. Implemented by [`class!`](crate::class) and
 /// [`record!`](crate::record); not by hand.
@@ -40,20 +41,20 @@ pub trait Traverse {
 /// The Python type of one Rust type: created once per process (see the module docs on
 /// subinterpreters), then read with one atomic load.
 pub struct TypeCell {
-    tp: OnceLock<usize>,
-    /// The leaked `CtorData<T>` of constructible types.
-    ctor: OnceLock<usize>,
+    /// Null until created; then the type, kept alive by this reference for the life of the process.
+    tp: AtomicPtr<ffi::PyTypeObject>,
     factory: OnceLock<&'static str>,
 }
 
 impl TypeCell {
     pub const fn new() -> TypeCell {
-        TypeCell { tp: OnceLock::new(), ctor: OnceLock::new(), factory: OnceLock::new() }
+        TypeCell { tp: AtomicPtr::new(std::ptr::null_mut()), factory: OnceLock::new() }
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn get(&self) -> Option<*mut ffi::PyTypeObject> {
-        self.tp.get().map(|&p| p as *mut ffi::PyTypeObject)
+        let p = self.tp.load(Ordering::Acquire);
+        (!p.is_null()).then_some(p)
     }
 
     pub(crate) fn get_or_try_init(
@@ -64,8 +65,9 @@ impl TypeCell {
             return Ok(t);
         }
         let t = make()?;
-        // The cell owns the new type's reference for the life of the process.
-        let _ = self.tp.set(t as usize);
+        // The cell owns the new type's reference for the life of the process (a racing creator's
+        // type, if any, is simply kept alive too).
+        let _ = self.tp.compare_exchange(std::ptr::null_mut(), t, Ordering::AcqRel, Ordering::Acquire);
         Ok(self.get().expect("set"))
     }
 }
@@ -109,8 +111,8 @@ pub fn check_type<T: PyClass>(obj: Borrowed<'_>, what: &str) -> PyResult<()> {
 
 /// How Python may construct a class.
 pub enum Constructor<T> {
-    /// `Class(...)` parses these parameters and calls `make` (vectorcall and `tp_new`).
-    Args { spec: &'static ArgSpec, make: fn(&Args<'_>) -> PyResult<T>, sig: crate::sig::Sig },
+    /// `Class(...)` parses the parameters and builds the value: made by [`Constructor::new`].
+    Args { vectorcall: ffi::vectorcallfunc, tp_new: ffi::newfunc, sig: crate::sig::Sig, _t: std::marker::PhantomData<fn() -> T> },
     /// Not constructible: `Class()` raises `TypeError` naming this factory (e.g. `"GraphView.create()"`).
     Factory(&'static str),
 }
@@ -177,57 +179,64 @@ unsafe extern "C" fn clear<T: PyClass>(slf: *mut ffi::PyObject) -> c_int {
     unsafe { PyCell::<T>::clear(slf, T::clear_hook) }
 }
 
-/// The constructor's parameters and builder, stashed per type for the two construction trampolines.
-struct CtorData<T> {
-    spec: &'static ArgSpec,
-    make: fn(&Args<'_>) -> PyResult<T>,
-}
-
-fn ctor_cell<T: PyClass>() -> &'static OnceLock<usize> {
-    &T::type_cell().ctor
-}
-
-fn construct<T: PyClass>(slots: &[*mut ffi::PyObject], data: &CtorData<T>) -> PyResult<*mut ffi::PyObject> {
-    let args = Args::new(data.spec, slots);
-    let value = (data.make)(&args)?;
+/// Builds the wrapper from parsed arguments.
+#[inline(always)]
+fn construct<T: PyClass, M: Fn(&Args<'_>) -> PyResult<T> + Copy, const N: usize>(
+    spec: &'static ArgSpec<N>,
+    slots: &[*mut ffi::PyObject; N],
+) -> PyResult<*mut ffi::PyObject> {
+    let value = zst::<M>()(&spec.args(slots))?;
     Ok(new_owned::<T>(value)?.into_ptr())
 }
 
-fn ctor_data<T: PyClass>() -> &'static CtorData<T> {
-    let p = *ctor_cell::<T>().get().expect("constructor registered with the type");
-    // SAFETY: stored by `build_type::<T>` as a leaked `CtorData<T>` for this very `T`.
-    unsafe { &*(p as *const CtorData<T>) }
-}
-
-unsafe extern "C" fn vectorcall_new<T: PyClass>(
+unsafe extern "C" fn vectorcall_new<T, S, M, const N: usize>(
     _tp: *mut ffi::PyObject,
     args: *const *mut ffi::PyObject,
     nargsf: usize,
     kwnames: *mut ffi::PyObject,
-) -> *mut ffi::PyObject {
+) -> *mut ffi::PyObject
+where
+    T: PyClass,
+    S: Fn() -> &'static ArgSpec<N> + Copy,
+    M: Fn(&Args<'_>) -> PyResult<T> + Copy,
+{
     guard(std::ptr::null_mut(), || {
-        let data = ctor_data::<T>();
-        let mut slots = [std::ptr::null_mut(); MAX_ARGS];
-        let slots = &mut slots[..data.spec.names.len()];
+        let spec = zst::<S>()();
         // SAFETY: CPython's vectorcall arguments, alive for the call.
-        unsafe { data.spec.parse_vector(slots, args, nargsf & !ffi::PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames)? };
-        construct::<T>(slots, data)
+        let slots = unsafe { spec.parse_vector(args, nargsf & !ffi::PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames)? };
+        construct::<T, M, N>(spec, &slots)
     })
 }
 
-unsafe extern "C" fn tp_new<T: PyClass>(
+unsafe extern "C" fn tp_new<T, S, M, const N: usize>(
     _tp: *mut ffi::PyTypeObject,
     args: *mut ffi::PyObject,
     kwargs: *mut ffi::PyObject,
-) -> *mut ffi::PyObject {
+) -> *mut ffi::PyObject
+where
+    T: PyClass,
+    S: Fn() -> &'static ArgSpec<N> + Copy,
+    M: Fn(&Args<'_>) -> PyResult<T> + Copy,
+{
     guard(std::ptr::null_mut(), || {
-        let data = ctor_data::<T>();
-        let mut slots = [std::ptr::null_mut(); MAX_ARGS];
-        let slots = &mut slots[..data.spec.names.len()];
+        let spec = zst::<S>()();
         // SAFETY: a tuple and an optional dict from `type.__call__`.
-        unsafe { data.spec.parse_tuple_dict(slots, args, kwargs)? };
-        construct::<T>(slots, data)
+        let slots = unsafe { spec.parse_tuple_dict(args, kwargs)? };
+        construct::<T, M, N>(spec, &slots)
     })
+}
+
+impl<T: PyClass> Constructor<T> {
+    /// A keyword/positional constructor: `spec` names the parameters, `make` builds the value (both
+    /// zero-sized closures written by the macros).
+    pub fn new<S, M, const N: usize>(spec: S, make: M, sig: crate::sig::Sig) -> Self
+    where
+        S: Fn() -> &'static ArgSpec<N> + Copy + 'static,
+        M: Fn(&Args<'_>) -> PyResult<T> + Copy + 'static,
+    {
+        let _ = (spec, make);
+        Constructor::Args { vectorcall: vectorcall_new::<T, S, M, N>, tp_new: tp_new::<T, S, M, N>, sig, _t: std::marker::PhantomData }
+    }
 }
 
 unsafe extern "C" fn tp_new_factory<T: PyClass>(
@@ -266,11 +275,9 @@ fn build_type<T: PyClass>(module: *mut ffi::PyObject, spec: ClassSpec<T>) -> PyR
     push(ffi::Py_tp_dealloc, dealloc::<T> as *mut c_void);
     let mut vectorcall: Option<ffi::vectorcallfunc> = None;
     match spec.constructor {
-        Constructor::Args { spec: args, make, .. } => {
-            let data = Box::leak(Box::new(CtorData::<T> { spec: args, make }));
-            let _ = ctor_cell::<T>().set(data as *const CtorData<T> as usize);
-            push(ffi::Py_tp_new, tp_new::<T> as *mut c_void);
-            vectorcall = Some(vectorcall_new::<T>);
+        Constructor::Args { vectorcall: vc, tp_new, .. } => {
+            push(ffi::Py_tp_new, tp_new as *mut c_void);
+            vectorcall = Some(vc);
         }
         Constructor::Factory(_) => push(ffi::Py_tp_new, tp_new_factory::<T> as *mut c_void),
     }

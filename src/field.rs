@@ -143,6 +143,7 @@ pub fn extract_record<T: crate::class::PyClass + Clone>(obj: Borrowed<'_>, what:
     // SAFETY: type checked; the object is alive for the call. Cloning a record runs no Python code
     // (its fields hold no Python objects), so an owned, unmodified value is read without a borrow.
     if let Some(p) = unsafe { crate::cell::PyCell::<T>::owned_for_read(obj.as_ptr()) } {
+        // SAFETY: `p` points to the owned value, not being modified.
         return Ok(unsafe { (*p).clone() });
     }
     // SAFETY: as above.

@@ -282,7 +282,7 @@ fn list_spec<T: ListElem>() -> crate::class::ClassSpec<Vec<T>> {
         MethodEntry::fast(
             sig("insert", vec![p("index", "int".into(), false), p("value", T::hint(), false)], "None".into(), false, "Inserts a copy of value before index."),
             || {
-                static SPEC: crate::args::ArgSpec = crate::args::ArgSpec::new("insert", &["index", "value"]);
+                static SPEC: crate::args::ArgSpec<2> = crate::args::ArgSpec::new("insert", ["index", "value"]);
                 &SPEC
             },
             |slf: Slf<'_, Vec<T>>, args: &crate::args::Args<'_>| {
@@ -303,7 +303,7 @@ fn list_spec<T: ListElem>() -> crate::class::ClassSpec<Vec<T>> {
         MethodEntry::fast(
             sig("pop", vec![p("index", "int".into(), true)], T::hint(), false, "Removes and returns the element at index (default last) as a new owning object."),
             || {
-                static SPEC: crate::args::ArgSpec = crate::args::ArgSpec::new("pop", &["index"]);
+                static SPEC: crate::args::ArgSpec<1> = crate::args::ArgSpec::new("pop", ["index"]);
                 &SPEC
             },
             |slf: Slf<'_, Vec<T>>, args: &crate::args::Args<'_>| {

@@ -1,6 +1,8 @@
-//! The declaration macros. Each expands to plain Rust plus calls into the layer; the generated code
-//! contains no `unsafe` (only `#[unsafe(no_mangle)]` on `PyInit_*`), so extension crates can
-//! `#![forbid(unsafe_code)]`... see the crate docs for the grammar.
+//! The declaration macros (grammar and example in the crate docs). Each expands to plain Rust plus calls
+//! into the layer; the generated code contains no `unsafe` block (only `#[unsafe(no_mangle)]` on
+//! `PyInit_*`), so extension crates can `#![forbid(unsafe_code)]`. Functions are collected by
+//! tt-munchers (`__items`, `__fns`) that re-emit each one and accumulate its table entry; entries are
+//! zero-sized closures, expanded inside `impl T` so that `Self` works in user signatures.
 
 /// Picks the first of an optional value and a default.
 #[doc(hidden)]
@@ -106,8 +108,9 @@ macro_rules! __call {
 #[macro_export]
 macro_rules! __spec {
     ($func:expr, $($arg:ident),*) => {
-        || -> &'static $crate::rt::ArgSpec {
-            static SPEC: $crate::rt::ArgSpec = $crate::rt::ArgSpec::new($func, &[$(::core::stringify!($arg)),*]);
+        || {
+            const N: usize = [$(::core::stringify!($arg)),*].len();
+            static SPEC: $crate::rt::ArgSpec<N> = $crate::rt::ArgSpec::new($func, [$(::core::stringify!($arg)),*]);
             &SPEC
         }
     };
@@ -223,9 +226,9 @@ macro_rules! __items {
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name($($arg: $ty),*) -> $ret $body }
         $crate::__items!(@munch [$T] [$($m)*] [$($g)*] [$($c)* {
-            $crate::rt::Constructor::Args {
-                spec: $crate::__spec!(<$T as $crate::PyClass>::NAME, $($arg),*)(),
-                make: |__args: &$crate::rt::Args<'_>| -> $crate::PyResult<Self> {
+            $crate::rt::Constructor::new(
+                $crate::__spec!(<$T as $crate::PyClass>::NAME, $($arg),*),
+                |__args: &$crate::rt::Args<'_>| -> $crate::PyResult<Self> {
                     let _i: usize = 0;
                     $(
                         let $arg: $ty = $crate::__arg!(__args, _i,
@@ -234,9 +237,9 @@ macro_rules! __items {
                     )*
                     $crate::rt::IntoResult::<Self>::into_result(Self::$name($($arg),*))
                 },
-                sig: $crate::rt::Sig::new($crate::rt::Kind::Init, <$T as $crate::PyClass>::NAME,
+                $crate::rt::Sig::new($crate::rt::Kind::Init, <$T as $crate::PyClass>::NAME,
                     $crate::__params!($($arg: $ty $(= $def)?),*), ::std::string::String::new(), false, ""),
-            }
+            )
         }] $($rest)*);
     };
     // #[staticmethod] #[positional] with one parameter: METH_O | METH_STATIC.
@@ -446,9 +449,9 @@ macro_rules! record {
                 ),*];
                 getsets.extend(user_getsets);
                 let doc: &'static str = ::std::boxed::Box::leak($crate::rt::join_doc(&[$($doc),*]).into_boxed_str());
-                let constructor = $crate::rt::Constructor::Args {
-                    spec: $crate::__spec!(::core::stringify!($T), $($field),*)(),
-                    make: |__args: &$crate::rt::Args<'_>| -> $crate::PyResult<Self> {
+                let constructor = $crate::rt::Constructor::new(
+                    $crate::__spec!(::core::stringify!($T), $($field),*),
+                    |__args: &$crate::rt::Args<'_>| -> $crate::PyResult<Self> {
                         let _i: usize = 0;
                         $(
                             let $field: $fty = $crate::__field_arg!(__args, _i,
@@ -457,14 +460,14 @@ macro_rules! record {
                         )*
                         ::core::result::Result::Ok(Self { $($field),* })
                     },
-                    sig: $crate::rt::Sig::new($crate::rt::Kind::Init, ::core::stringify!($T),
+                    $crate::rt::Sig::new($crate::rt::Kind::Init, ::core::stringify!($T),
                         ::std::vec![$($crate::rt::Param {
                             name: ::core::stringify!($field),
                             hint: <$fty as $crate::Field>::hint(),
                             has_default: $crate::__has!($($def)?),
                         }),*],
                         ::std::string::String::new(), false, doc),
-                };
+                );
                 $crate::rt::ClassSpec { doc, constructor, methods, getsets, slots }
             }
         }

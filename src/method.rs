@@ -5,7 +5,7 @@
 //! METH_KEYWORDS`. The body is a zero-sized closure written by a macro; each trampoline is generic over
 //! the closure's type, so every method gets its own monomorphic `extern "C"` function.
 
-use crate::args::{ArgSpec, Args, MAX_ARGS};
+use crate::args::{ArgSpec, Args};
 use crate::class::Slf;
 use crate::err::PyResult;
 use crate::obj::{Borrowed, Obj};
@@ -62,21 +62,19 @@ unsafe extern "C" fn m_o<C, F: Fn(Slf<'_, C>, Borrowed<'_>) -> PyResult<Obj> + C
 }
 
 #[inline(always)]
-fn with_args<R>(
-    spec: &'static ArgSpec,
+fn with_args<R, const N: usize>(
+    spec: &'static ArgSpec<N>,
     args: *const *mut ffi::PyObject,
     nargs: ffi::Py_ssize_t,
     kwnames: *mut ffi::PyObject,
     body: impl FnOnce(&Args<'_>) -> PyResult<R>,
 ) -> PyResult<R> {
-    let mut slots = [std::ptr::null_mut(); MAX_ARGS];
-    let slots = &mut slots[..spec.names.len()];
     // SAFETY: CPython's FASTCALL arguments, alive for the call.
-    unsafe { spec.parse_vector(slots, args, nargs as usize, kwnames)? };
-    body(&Args::new(spec, slots))
+    let slots = unsafe { spec.parse_vector(args, nargs as usize, kwnames)? };
+    body(&spec.args(&slots))
 }
 
-unsafe extern "C" fn m_fast<C, F, S>(
+unsafe extern "C" fn m_fast<C, F, S, const N: usize>(
     slf: *mut ffi::PyObject,
     args: *const *mut ffi::PyObject,
     nargs: ffi::Py_ssize_t,
@@ -84,7 +82,7 @@ unsafe extern "C" fn m_fast<C, F, S>(
 ) -> *mut ffi::PyObject
 where
     F: Fn(Slf<'_, C>, &Args<'_>) -> PyResult<Obj> + Copy,
-    S: Fn() -> &'static ArgSpec + Copy,
+    S: Fn() -> &'static ArgSpec<N> + Copy,
 {
     guard(std::ptr::null_mut(), || {
         // SAFETY: this trampoline is only in `C`'s own table and CPython checked `self`'s type.
@@ -106,7 +104,7 @@ unsafe extern "C" fn f_o<F: Fn(Borrowed<'_>) -> PyResult<Obj> + Copy>(
     guard(std::ptr::null_mut(), || Ok(zst::<F>()(ptr(arg))?.into_ptr()))
 }
 
-unsafe extern "C" fn f_fast<F, S>(
+unsafe extern "C" fn f_fast<F, S, const N: usize>(
     _: *mut ffi::PyObject,
     args: *const *mut ffi::PyObject,
     nargs: ffi::Py_ssize_t,
@@ -114,7 +112,7 @@ unsafe extern "C" fn f_fast<F, S>(
 ) -> *mut ffi::PyObject
 where
     F: Fn(&Args<'_>) -> PyResult<Obj> + Copy,
-    S: Fn() -> &'static ArgSpec + Copy,
+    S: Fn() -> &'static ArgSpec<N> + Copy,
 {
     guard(std::ptr::null_mut(), || with_args(zst::<S>()(), args, nargs, kwnames, |a| Ok(zst::<F>()(a)?.into_ptr())))
 }
@@ -151,14 +149,14 @@ impl<C> MethodEntry<C> {
         Self::new(sig, ffi::METH_O, m_o::<C, F> as *mut c_void)
     }
 
-    pub fn fast<F, S>(sig: Sig, spec: S, f: F) -> Self
+    pub fn fast<F, S, const N: usize>(sig: Sig, spec: S, f: F) -> Self
     where
         C: 'static,
         F: Fn(Slf<'_, C>, &Args<'_>) -> PyResult<Obj> + Copy + 'static,
-        S: Fn() -> &'static ArgSpec + Copy + 'static,
+        S: Fn() -> &'static ArgSpec<N> + Copy + 'static,
     {
         fnptr(&(f, spec));
-        Self::new(sig, ffi::METH_FASTCALL | ffi::METH_KEYWORDS, m_fast::<C, F, S> as *mut c_void)
+        Self::new(sig, ffi::METH_FASTCALL | ffi::METH_KEYWORDS, m_fast::<C, F, S, N> as *mut c_void)
     }
 
     /// A static method (`static_ = true`) or a module function (`false`) without parameters.
@@ -180,14 +178,14 @@ impl<C> MethodEntry<C> {
         Self::new(sig, flags, f_o::<F> as *mut c_void)
     }
 
-    pub fn fn_fast<F, S>(sig: Sig, spec: S, f: F) -> Self
+    pub fn fn_fast<F, S, const N: usize>(sig: Sig, spec: S, f: F) -> Self
     where
         F: Fn(&Args<'_>) -> PyResult<Obj> + Copy + 'static,
-        S: Fn() -> &'static ArgSpec + Copy + 'static,
+        S: Fn() -> &'static ArgSpec<N> + Copy + 'static,
     {
         fnptr(&(f, spec));
         let flags = ffi::METH_FASTCALL | ffi::METH_KEYWORDS | if sig.kind == crate::sig::Kind::Static { ffi::METH_STATIC } else { 0 };
-        Self::new(sig, flags, f_fast::<F, S> as *mut c_void)
+        Self::new(sig, flags, f_fast::<F, S, N> as *mut c_void)
     }
 }
 

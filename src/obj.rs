@@ -192,8 +192,11 @@ pub struct Borrowed<'a>(NonNull<ffi::PyObject>, PhantomData<&'a ()>);
 impl<'a> Borrowed<'a> {
     /// # Safety
     /// `p` is a live object that stays alive for `'a`.
+    #[inline(always)]
     pub(crate) unsafe fn from_ptr(p: *mut ffi::PyObject) -> Borrowed<'a> {
-        Borrowed(NonNull::new(p).expect("argument is not null"), PhantomData)
+        debug_assert!(!p.is_null());
+        // SAFETY: live objects are never null (per the contract).
+        Borrowed(unsafe { NonNull::new_unchecked(p) }, PhantomData)
     }
 
     pub fn as_ptr(self) -> *mut ffi::PyObject {

@@ -25,7 +25,7 @@ pub(crate) fn guard<R>(on_error: R, body: impl FnOnce() -> PyResult<R>) -> R {
 #[inline(always)]
 pub(crate) fn zst<F: Copy>() -> F {
     const { assert!(size_of::<F>() == 0, "binding closures must not capture anything") };
-    // SAFETY: `F` is zero-sized (asserted above), so it has exactly one value and no bytes to initialise;
-    // it is a non-capturing closure type, which has no validity invariant beyond its size.
-    unsafe { std::mem::MaybeUninit::<F>::uninit().assume_init() }
+    // SAFETY: `F` is zero-sized (asserted above) and a non-capturing closure type, so it has exactly one
+    // value and no bytes; reading a zero-sized value through an aligned dangling pointer is allowed.
+    unsafe { std::ptr::NonNull::<F>::dangling().as_ptr().read() }
 }

@@ -208,3 +208,55 @@ def test_rejected_values_leave_record_unchanged() -> None:
         with pytest.raises((TypeError, OverflowError)):
             e.u8_ = bad
     assert e.u8_ == 7 and e.name == "keep"
+
+
+def test_list_view_matches_python_list_semantics() -> None:
+    """Differential check: the same random operations on a list field and on a Python list."""
+    import random
+
+    rng = random.Random(1234)
+    e = m.Everything(name="d", numbers=[])
+    model: list[int] = []
+    for _ in range(3000):
+        op = rng.randrange(9)
+        i = rng.randrange(-8, 9)
+        j = rng.randrange(-8, 9)
+        step = rng.choice([None, 1, 2, -1, -2, 3])
+        vals = [rng.randrange(100) for _ in range(rng.randrange(4))]
+        for target in (model, e.numbers):
+            try:
+                if op == 0:
+                    target.append(i)
+                elif op == 1:
+                    target.insert(i, j)
+                elif op == 2:
+                    r = target.pop(i) if target else None
+                    if target is model:
+                        expect = r
+                    else:
+                        assert r == expect
+                elif op == 3:
+                    del target[i:j:step]
+                elif op == 4:
+                    target[i:j] = vals
+                elif op == 5:
+                    target[i:j:step] = vals
+                elif op == 6:
+                    target[i] = j
+                elif op == 7:
+                    del target[i]
+                else:
+                    got = target[i:j:step]
+                    if target is model:
+                        expect = got
+                    else:
+                        assert got == expect
+                err = None
+            except (IndexError, ValueError) as exc:
+                err = type(exc)
+            if target is model:
+                model_err = err
+            else:
+                assert err == model_err, (op, i, j, step, vals)
+        assert e.numbers == model
+        assert len(e.numbers) == len(model)

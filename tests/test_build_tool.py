@@ -104,6 +104,9 @@ def test_build_key_tracks_path_dependencies(tmp_path: Path) -> None:
         before = key()
         changed.write_text(changed.read_text() + "// edit\n")
         assert key() != before, f"editing {changed.relative_to(ws)} must change the key"
+    before = key()
+    (ws / "c" / "src" / "snippet.pyi").write_text("# included by include_str!\n")
+    assert key() != before, "any file under src/ may be included by the library"
     (ws / "c" / "src" / "new.rs").write_text("")
     before = key()
     (ws / "c" / "src" / "new.rs").rename(ws / "c" / "src" / "renamed.rs")
@@ -151,3 +154,15 @@ def test_ci_runs_only_make_test() -> None:
     commands = [ln for ln in lines if ln and not ln.startswith("#") and not ln.startswith(("set ", "cd "))]
     assert commands == ["make test"]
     assert "make test" in (REPO / "README.md").read_text()
+
+
+def test_pytest_collecting_nothing_fails_the_run() -> None:
+    """pytest's exit 5 (no tests) must fail test-python.sh, not pass it."""
+    mode = ensure.requested_mode(layout.find_module("pyzig"))  # keep the modules this run built
+    env = dict(os.environ, PYZIG_TEST_PYTHONS=sys.executable, PYZIG_PYTEST_ARGS="-k no_such_test_anywhere",
+               PYZIG_RELEASEMODE=mode)
+    r = subprocess.run(["bash", str(REPO / "tools" / "test-python.sh")], env=env, capture_output=True, text=True,
+                       timeout=600, stdin=subprocess.DEVNULL)
+    assert r.returncode != 0
+    assert "pytest collected NO tests" in r.stdout
+    assert "FAIL(no tests)" in r.stdout

@@ -359,3 +359,73 @@ def test_bfs_paths():
         g.bfs(start=other.get_self_node(), edge_types=[1])
     other.destroy()
     g.destroy()
+
+
+# --- create_and_insert_edge (pyzig extension) and nodes created by the view -------------------------
+
+
+def test_create_and_insert_edge_returns_none_and_links():
+    g = GraphView.create()
+    a, b, c = (g.create_and_insert_node() for _ in range(3))
+    assert g.create_and_insert_edge(source=a, target=b, edge_type=1, directional=True) is None
+    assert g.create_and_insert_edge(b, c, 2, None, "named") is None  # positional too
+    assert g.get_edge_count() == 2
+    seen = []
+    a.visit_edges_of_type(edge_type=1, ctx=seen, f=lambda s, be: s.append(be.edge()))
+    (e,) = seen
+    assert e.source().is_same(other=a.node()) and e.target().is_same(other=b.node())
+    assert (e.edge_type(), e.directional(), e.name()) == (1, True, None)
+    assert [x.node().get_uuid() for x in b.get_neighbours(edge_type=2)] == [c.node().get_uuid()]
+    assert b.get_neighbours(edge_type=1, directed=False)[0].node().is_same(other=a.node())
+    # directional=True: BFS follows it only forwards by default.
+    assert len(g.bfs(start=a, edge_types=[1])) == 2
+    assert len(g.bfs(start=b, edge_types=[1])) == 1
+    g.destroy()
+
+
+def test_create_and_insert_edge_errors_change_nothing():
+    g = GraphView.create()
+    a = g.create_and_insert_node()
+    other = GraphView.create()
+    stranger = other.create_and_insert_node()
+    with pytest.raises(ValueError, match="not in this GraphView"):
+        g.create_and_insert_edge(source=a, target=stranger, edge_type=1)
+    with pytest.raises(TypeError):
+        g.create_and_insert_edge(source=a, target=a.node(), edge_type=1)
+    with pytest.raises(TypeError):
+        g.create_and_insert_edge(source=a, target=a)
+    for bad in (256, -1):
+        with pytest.raises((OverflowError, ValueError)):
+            g.create_and_insert_edge(source=a, target=a, edge_type=bad)
+    assert g.get_edge_count() == 0 and a.get_neighbours(edge_type=1) == []
+    # A node bound to another view is found by identity once it is in this one too.
+    g.insert_node(node=stranger.node())
+    g.create_and_insert_edge(source=a, target=stranger, edge_type=1)
+    assert g.get_edge_count() == 1 and other.get_edge_count() == 0
+    assert a.get_neighbours(edge_type=1)[0].node().is_same(other=stranger.node())
+    other.destroy()
+    with pytest.raises(ReferenceError):
+        g.create_and_insert_edge(source=a, target=stranger, edge_type=1)
+    g.destroy()
+    with pytest.raises(ReferenceError):
+        g.create_and_insert_edge(source=a, target=a, edge_type=1)
+
+
+def test_view_created_nodes_keep_identity_across_views():
+    g = GraphView.create()
+    a, b = g.create_and_insert_node(), g.create_and_insert_node()
+    g.create_and_insert_edge(source=a, target=b, edge_type=3)
+    assert a.node().get_uuid() == a.node().get_uuid() and a.node().is_same(other=a.node())
+    assert not a.node().is_same(other=b.node())
+    assert g.bind(node=a.node()).node().is_same(other=a.node())
+    sub = g.get_subgraph_from_nodes(nodes=[a, b])
+    assert sub.get_edge_count() == 1
+    assert sub.bind(node=a.node()).get_neighbours(edge_type=3)[0].node().is_same(other=b.node())
+    h = GraphView.create()
+    h.insert_subgraph(subgraph=g)
+    assert h.get_node_count() == 1 + 3 and h.get_edge_count() == 1
+    assert h.bind(node=b.node()).get_neighbours(edge_type=3)[0].node().is_same(other=a.node())
+    h.insert_subgraph(subgraph=sub)  # the same nodes and edge: nothing new but sub's self node
+    assert h.get_node_count() == 1 + 3 + 1 and h.get_edge_count() == 1
+    for v in (g, sub, h):
+        v.destroy()

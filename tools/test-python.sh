@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Python suite (tests/) on every interpreter present of 3.10–3.13 ($PYTHON first; see tools/pythons.sh).
 # For each: install pytest and mypy if missing, build every extension module in debug for that interpreter
-# (into target/py3.X/), then run pytest with the full tests enabled.
+# (into target/py3.X/), then run pytest with the full tests enabled. PYZIG_PYTEST_ARGS adds pytest arguments
+# (e.g. PYZIG_PYTEST_ARGS="-k graph -x").
 #
 # pytest's exit code 5 ("no tests collected") is a failure here: tests/ always holds tests, so collecting
 # none means the run is broken (wrong directory, a bad filter, an import error in conftest), not green.
@@ -9,7 +10,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export PYTHON="${PYTHON:-python3}"
 export PYZIG_GEN_READONLY="${PYZIG_GEN_READONLY:-1}"
-export PYZIG_RELEASEMODE=debug
+export PYZIG_RELEASEMODE="${PYZIG_RELEASEMODE:-debug}"  # debug unless the caller chose
 export PYZIG_FULL_TESTS=1
 
 mapfile -t pythons < <(bash tools/pythons.sh)
@@ -42,10 +43,11 @@ for py in "${pythons[@]}"; do
         pip_install "$py" "pytest>=7" "mypy>=1.10" || status="FAIL(pip)"
     fi
     if [[ $status == PASS ]]; then
-        "$py" tools/build.py --mode debug --all --no-pth || status="FAIL(build)"
+        "$py" tools/build.py --mode "$PYZIG_RELEASEMODE" --all --no-pth || status="FAIL(build)"
     fi
     if [[ $status == PASS ]]; then
-        "$py" -m pytest tests/ -q -p no:cacheprovider
+        # shellcheck disable=SC2086  # PYZIG_PYTEST_ARGS is split on purpose
+        "$py" -m pytest tests/ -q -p no:cacheprovider ${PYZIG_PYTEST_ARGS:-}
         rc=$?
         case $rc in
             0) ;;

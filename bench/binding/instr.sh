@@ -26,7 +26,7 @@ count() {  # twin op iterations -> total instructions
     [[ "${KEEP:-0}" == 1 ]] || rm -f "$f"
 }
 
-printf '%-22s %10s %10s %10s %8s\n' op C PyO3 pyzig pyzig/C
+printf '%-22s %8s %8s %8s %8s %8s\n' op C PyO3 pyzig pyzig/C pyzig-C
 for op in "${ops[@]}"; do
     label="$("$PYTHON" -c "import sys; sys.path.insert(0, '$here'); import bench; print(bench.BASELINE[0] if $op < 0 else bench.OPS[$op][0])")"
     row=()
@@ -39,7 +39,10 @@ for op in "${ops[@]}"; do
             row+=("-")
         fi
     done
-    ratio="-"
-    [[ "${row[2]}" == "-" ]] || ratio="$("$PYTHON" -c "print(f'{${row[2]}/${row[0]}:.2f}x')")"
-    printf '%-22s %10s %10s %10s %8s\n' "$label" "${row[0]}" "${row[1]}" "${row[2]}" "$ratio"
+    ratio="-" extra="-"
+    if [[ "${row[2]}" != "-" ]]; then
+        ratio="$("$PYTHON" -c "print(f'{${row[2]}/${row[0]}:.2f}x')")"
+        extra="$((row[2] - row[0]))"
+    fi
+    printf '%-22s %8s %8s %8s %8s %8s\n' "$label" "${row[0]}" "${row[1]}" "${row[2]}" "$ratio" "$extra"
 done

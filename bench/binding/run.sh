@@ -2,7 +2,8 @@
 # Binding-overhead benchmark: builds the three twins of one Python surface for $PYTHON (default
 # python3) — hand-written C (point_c), PyO3 (point_pyo3), pyzig (point_pyzig) — then runs bench.py,
 # which times all three in one process and prints the table. Extra arguments go to bench.py
-# (e.g. --repeats 31, --check).
+# (e.g. --repeats 31, --check). With INSTR=1 it then also counts instructions per operation under
+# callgrind (instr.sh: slow, but free of the wall-clock noise of a shared machine).
 #
 # Needs: a C compiler ($CC, default gcc), cargo, the interpreter's headers; network access to
 # crates.io on the first run (pyo3). Honours CARGO_TARGET_DIR; the PyO3 twin, which is its own
@@ -43,5 +44,8 @@ fi
 
 echo "== bench ($PYTHON)" >&2
 # -s keeps user site-packages out of the run.
-cd "$out"
-PYTHONPATH="$out" exec "$PYTHON" -s "$here/bench.py" "$@"
+(cd "$out" && PYTHONPATH="$out" "$PYTHON" -s "$here/bench.py" "$@")
+if [[ "${INSTR:-0}" == 1 ]]; then
+    echo "== instructions per operation (callgrind; includes the loop's own ~100)" >&2
+    CARGO_TARGET_DIR="$target" PYTHON="$PYTHON" bash "$here/instr.sh"
+fi

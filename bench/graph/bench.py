@@ -2,8 +2,9 @@
 
 W1 build the graph (N nodes, N-1 type-1 tree edges, N random type-2 edges), one library call per
 node/edge; W2 for every node collect its neighbours over type-2 edges; W3 the nodes reachable from
-node 0 over type-1 edges (pyzig: GraphView.bfs). Medians over --repeat runs, garbage collector off
-while timing (as timeit does). Every library's answers are cross-checked.
+node 0 over type-1 edges (pyzig: GraphView.bfs). Medians over --repeat runs of the worker's CPU time
+(time.process_time: other load on a shared machine does not count), garbage collector off while
+timing (as timeit does). Every library's answers are cross-checked.
 
     python bench/graph/bench.py [--n 100000] [--repeat 5] [--libs pyzig,rustworkx,networkx]
 """
@@ -31,9 +32,9 @@ def timed(fn, *args):
     gc.collect()
     gc.disable()
     try:
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         out = fn(*args)
-        return time.perf_counter() - t0, out
+        return time.process_time() - t0, out
     finally:
         gc.enable()
 
@@ -101,10 +102,12 @@ def main() -> int:
     want = expected_checks(a.n)
     ok = True
     print(f"graph benchmark: N={a.n}, median of {a.repeat}, Python {platform.python_version()}")
+    print("command:", " ".join([sys.executable] + sys.argv))
     for lib in libs:
         r = res[lib]
         if "error" in r:
             print(f"  {lib}: not run: {r['error']}")
+            ok = False
             continue
         bad = {k: v for k, v in want.items() if r["checks"].get(k) != v}
         if bad:

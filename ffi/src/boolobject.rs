@@ -1,19 +1,20 @@
 //! `boolobject.h`: the two bools.
 
+use crate::longobject::PyLongObject;
 use crate::object::{PyObject, PyTypeObject};
 
 unsafe extern "C" {
     pub static mut PyBool_Type: PyTypeObject;
-    pub static mut _Py_TrueStruct: PyObject;
-    pub static mut _Py_FalseStruct: PyObject;
+    pub static mut _Py_TrueStruct: PyLongObject;
+    pub static mut _Py_FalseStruct: PyLongObject;
 }
 
 #[inline(always)]
 pub unsafe fn Py_True() -> *mut PyObject {
-    &raw mut _Py_TrueStruct
+    (&raw mut _Py_TrueStruct).cast()
 }
 
 #[inline(always)]
 pub unsafe fn Py_False() -> *mut PyObject {
-    &raw mut _Py_FalseStruct
+    (&raw mut _Py_FalseStruct).cast()
 }

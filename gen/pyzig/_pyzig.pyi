@@ -61,9 +61,10 @@ class GraphView:
     def insert_edge(self, edge: EdgeReference) -> BoundEdge:
         """Inserts `edge`; `ValueError` (and no change) if an endpoint is not in this view."""
         ...
-    def create_and_insert_edge(self, source: BoundNode, target: BoundNode, edge_type: int, directional: bool | None = ..., name: str | None = ...) -> BoundEdge:
+    def create_and_insert_edge(self, source: BoundNode, target: BoundNode, edge_type: int, directional: bool | None = ..., name: str | None = ...) -> None:
         """Creates an edge between two nodes of this view and inserts it: one call instead of
-        `EdgeReference.create` + `insert_edge` (an extension of the reference API).
+        `EdgeReference.create` + `insert_edge` (an extension of the reference API). Returns None,
+        so that building a graph allocates no Python object per edge.
         """
         ...
     def bind(self, node: NodeReference) -> BoundNode:

@@ -6,7 +6,8 @@ use crate::alloc::try_arc;
 use crate::attrs::{Attrs, Value};
 use crate::error::GraphError;
 use crate::hint::Hint;
-use crate::node::{NodeRef, next_uuid};
+use crate::node::NodeRef;
+use crate::uuid::next_uuid;
 
 /// Edge types are 0..=255, so a set of them is a 256-bit mask.
 pub type EdgeType = u8;

@@ -17,6 +17,7 @@
 //! view as it was.
 #![forbid(unsafe_code)]
 
+mod adj;
 mod alloc;
 mod attrs;
 mod bfs;
@@ -26,6 +27,8 @@ mod hint;
 mod idhash;
 mod node;
 mod subgraph;
+mod table;
+mod uuid;
 mod view;
 
 pub use attrs::{Attrs, Value};
@@ -33,4 +36,6 @@ pub use bfs::{BfsTree, Reached};
 pub use edge::{EdgeData, EdgeRef, EdgeType, EdgeTypeSet};
 pub use error::GraphError;
 pub use node::{NodeData, NodeRef};
-pub use view::{Adj, EdgeIx, GraphView, NodeIx};
+pub use adj::{Adj, TypeEdges};
+pub use table::{EdgeIx, NodeIx};
+pub use view::GraphView;

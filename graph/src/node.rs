@@ -1,12 +1,12 @@
 //! Nodes: a unique id and attributes, immutable once created.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::alloc::try_arc;
 use crate::attrs::{Attrs, Value};
 use crate::error::GraphError;
 use crate::hint::Hint;
+use crate::uuid::next_uuid;
 
 /// Shared, immutable node. The same node may be in several views.
 pub type NodeRef = Arc<NodeData>;
@@ -18,13 +18,6 @@ pub struct NodeData {
     attrs: Attrs,
 }
 
-/// One counter for nodes and edges, so a uuid names exactly one object in the process.
-static NEXT_UUID: AtomicU64 = AtomicU64::new(1);
-
-pub(crate) fn next_uuid() -> u64 {
-    NEXT_UUID.fetch_add(1, Ordering::Relaxed)
-}
-
 impl NodeData {
     /// A new node; `OutOfMemory` instead of aborting when memory runs out.
     pub fn new(attrs: Attrs) -> Result<NodeRef, GraphError> {
@@ -32,6 +25,16 @@ impl NodeData {
             uuid: next_uuid(),
             hint: Hint::default(),
             attrs,
+        })
+    }
+
+    /// The data of a node a view created without any (see `table.rs`), made when first asked
+    /// for: no attributes, and the creating view as its first view.
+    pub(crate) fn placed(uuid: u64, view: u32, ix: u32) -> Result<NodeRef, GraphError> {
+        try_arc(NodeData {
+            uuid,
+            hint: Hint::new(view, ix),
+            attrs: Attrs::new(),
         })
     }
 

@@ -1,24 +1,25 @@
 //! GraphView: a set of nodes and edges with adjacency grouped by edge type.
 //!
-//! Layout, chosen for insertion speed and small memory: edges live in one vector of compact records;
-//! each node keeps, per edge type it touches, the heads of two singly linked lists threaded through
-//! those records (edges leaving it, edges entering it). Inserting an edge is O(1) with no allocation
-//! besides amortised vector growth; visiting the edges of type T at a node is O(types at the node +
-//! deg_T), most recent edge first.
+//! Layout, chosen for insertion speed and small memory (petgraph's idea, grouped by type): nodes
+//! are dense local indices into a table of 32-byte records (`table.rs`); edges live in one vector
+//! of 32-byte records holding local indices, each threaded onto two singly linked lists (edges
+//! leaving its source, edges entering its target) whose heads the node records keep per edge type.
+//! Inserting an edge is O(1): it touches the two endpoint records and appends a record, with no
+//! allocation besides amortised vector growth and no reference count. Visiting the edges of type T
+//! at a node is O(types at the node + deg_T), most recent edge first.
 
 use std::sync::Arc;
 
+use crate::adj::TypeEdges;
 use crate::attrs::Attrs;
 use crate::edge::{EdgeData, EdgeExtra, EdgeRef, EdgeType};
 use crate::error::GraphError;
 use crate::hint::{Hint, next_view_id};
 use crate::idhash::UuidMap;
-use crate::node::{NodeData, NodeRef, next_uuid};
-
-/// Index of a node inside one view (dense, in insertion order; the self node is 0).
-pub type NodeIx = u32;
-/// Index of an edge inside one view (dense, in insertion order).
-pub type EdgeIx = u32;
+use crate::node::{NodeData, NodeRef};
+use crate::table::{NIL, NodeTable};
+pub use crate::table::{EdgeIx, NodeIx};
+use crate::uuid::UuidBlock;
 
 /// What a handle's hint says about this view.
 enum Hinted {
@@ -29,125 +30,43 @@ enum Hinted {
     Elsewhere,
 }
 
-/// End of a list.
-const NIL: u32 = u32::MAX;
-const SOURCE: u8 = 1;
-const TARGET: u8 = 2;
-/// The edge's `directional` is `Some(true)`.
-const DIRECTIONAL: u8 = 4;
+/// `EdgeSlot::directional` values.
+const UNDIRECTED: u8 = 0;
+const NOT_DIRECTIONAL: u8 = 1;
+const DIRECTIONAL: u8 = 2;
 
-/// One adjacency entry of a node: the edge, the node at its other end, and which end this node is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Adj {
-    pub edge: EdgeIx,
-    pub other: NodeIx,
-    role: u8,
-}
-
-impl Adj {
-    /// This node is the edge's source (both ends for a self-loop).
-    pub fn is_source(&self) -> bool {
-        self.role & SOURCE != 0
-    }
-    /// This node is the edge's target (both ends for a self-loop).
-    pub fn is_target(&self) -> bool {
-        self.role & TARGET != 0
-    }
-    /// The edge was created with `directional = Some(true)`.
-    pub fn is_directional(&self) -> bool {
-        self.role & DIRECTIONAL != 0
-    }
-}
-
-/// List heads of one edge type at one node.
+/// A view's copy of an edge: fixed fields inline, name and attributes shared with the `EdgeRef`
+/// (through `GraphView::extras`, as most edges have neither).
 #[derive(Clone, Copy, Debug)]
-struct TypeHead {
-    out: EdgeIx,
-    inn: EdgeIx,
-    edge_type: EdgeType,
+#[repr(align(32))]
+pub(crate) struct EdgeSlot {
+    pub(crate) uuid: u64,
+    pub(crate) source: NodeIx,
+    pub(crate) target: NodeIx,
+    pub(crate) next_out: EdgeIx,
+    pub(crate) next_in: EdgeIx,
+    /// Index into `GraphView::extras`, or NIL.
+    extra: u32,
+    pub(crate) edge_type: EdgeType,
+    directional: u8,
 }
 
-/// A node's list heads: two inline, since most nodes touch one or two edge types; more spill over.
-#[derive(Debug)]
-struct Heads {
-    inline: [TypeHead; 2],
-    used: u8,
-    more: Vec<TypeHead>,
-}
-
-impl Heads {
-    const EMPTY: TypeHead = TypeHead {
-        out: NIL,
-        inn: NIL,
-        edge_type: 0,
-    };
-
-    fn new() -> Self {
-        Heads {
-            inline: [Self::EMPTY; 2],
-            used: 0,
-            more: Vec::new(),
-        }
-    }
-
-    fn iter(&self) -> impl Iterator<Item = &TypeHead> {
-        self.inline[..usize::from(self.used)]
-            .iter()
-            .chain(self.more.iter())
-    }
-
-    fn find(&self, ty: EdgeType) -> Option<&TypeHead> {
-        self.iter().find(|h| h.edge_type == ty)
-    }
-
-    /// Makes sure `get_or_insert(ty)` will not allocate.
-    fn reserve(&mut self, ty: EdgeType) -> Result<(), GraphError> {
-        if usize::from(self.used) == self.inline.len() && self.find(ty).is_none() {
-            self.more.try_reserve(1)?;
-        }
-        Ok(())
-    }
-
-    fn get_or_insert(&mut self, ty: EdgeType) -> &mut TypeHead {
-        let used = usize::from(self.used);
-        if let Some(i) = self.inline[..used].iter().position(|h| h.edge_type == ty) {
-            return &mut self.inline[i];
-        }
-        if let Some(i) = self.more.iter().position(|h| h.edge_type == ty) {
-            return &mut self.more[i];
-        }
-        let fresh = TypeHead {
-            edge_type: ty,
-            ..Self::EMPTY
-        };
-        if used < self.inline.len() {
-            self.inline[used] = fresh;
-            self.used += 1;
-            &mut self.inline[used]
-        } else {
-            self.more.push(fresh);
-            self.more.last_mut().expect("just pushed")
+impl EdgeSlot {
+    pub(crate) fn directional(&self) -> Option<bool> {
+        match self.directional {
+            DIRECTIONAL => Some(true),
+            NOT_DIRECTIONAL => Some(false),
+            _ => None,
         }
     }
 }
 
-#[derive(Debug)]
-struct NodeSlot {
-    node: NodeRef,
-    heads: Heads,
-}
-
-/// A view's copy of an edge: fixed fields inline, name and attributes shared with the `EdgeRef`.
-#[derive(Debug)]
-struct EdgeSlot {
-    uuid: u64,
-    extra: Option<Arc<EdgeExtra>>,
-    source: NodeIx,
-    target: NodeIx,
-    next_out: EdgeIx,
-    next_in: EdgeIx,
-    edge_type: EdgeType,
-    directional: Option<bool>,
+fn encode_directional(d: Option<bool>) -> u8 {
+    match d {
+        Some(true) => DIRECTIONAL,
+        Some(false) => NOT_DIRECTIONAL,
+        None => UNDIRECTED,
+    }
 }
 
 /// The uuid maps of a view are built only when needed: while every node and edge handle inserted so
@@ -157,8 +76,10 @@ struct EdgeSlot {
 #[derive(Debug)]
 pub struct GraphView {
     id: u32,
-    nodes: Vec<NodeSlot>,
-    edges: Vec<EdgeSlot>,
+    uuids: UuidBlock,
+    nodes: NodeTable,
+    pub(crate) edges: Vec<EdgeSlot>,
+    extras: Vec<Arc<EdgeExtra>>,
     node_ix: Option<UuidMap<NodeIx>>,
     edge_ix: Option<UuidMap<EdgeIx>>,
 }
@@ -168,12 +89,14 @@ impl GraphView {
     pub fn new() -> Result<Self, GraphError> {
         let mut g = GraphView {
             id: next_view_id(),
-            nodes: Vec::new(),
+            uuids: UuidBlock::default(),
+            nodes: NodeTable::default(),
             edges: Vec::new(),
+            extras: Vec::new(),
             node_ix: None,
             edge_ix: None,
         };
-        g.insert_node(&NodeData::new(Attrs::new())?)?;
+        g.create_and_insert_node()?;
         Ok(g)
     }
 
@@ -191,9 +114,15 @@ impl GraphView {
         self.edges.len()
     }
 
-    /// The node at `ix`. Panics if `ix` is not an index of this view.
-    pub fn node(&self, ix: NodeIx) -> &NodeRef {
-        &self.nodes[ix as usize].node
+    /// The node at `ix` (its shared data is made on the first request for a node this view
+    /// created). Panics if `ix` is not an index of this view.
+    pub fn node(&self, ix: NodeIx) -> Result<&NodeRef, GraphError> {
+        self.nodes.data(ix, self.id)
+    }
+
+    /// The uuid of the node at `ix`. Panics if `ix` is not an index of this view.
+    pub fn node_uuid(&self, ix: NodeIx) -> u64 {
+        self.nodes.uuid(ix)
     }
 
     /// A handle on the edge at `ix` (a new `EdgeRef` with the edge's uuid). Panics if `ix` is not an
@@ -203,12 +132,19 @@ impl GraphView {
         EdgeData::from_parts(
             e.uuid,
             Hint::new(self.id, ix),
-            self.node(e.source).clone(),
-            self.node(e.target).clone(),
+            self.node(e.source)?.clone(),
+            self.node(e.target)?.clone(),
             e.edge_type,
-            e.directional,
-            e.extra.clone(),
+            e.directional(),
+            self.extra(e).cloned(),
         )
+    }
+
+    fn extra(&self, e: &EdgeSlot) -> Option<&Arc<EdgeExtra>> {
+        match e.extra {
+            NIL => None,
+            x => Some(&self.extras[x as usize]),
+        }
     }
 
     pub fn edge_uuid(&self, ix: EdgeIx) -> u64 {
@@ -225,11 +161,6 @@ impl GraphView {
         (s.source, s.target)
     }
 
-    /// Nodes in index order.
-    pub fn nodes(&self) -> impl ExactSizeIterator<Item = &NodeRef> {
-        self.nodes.iter().map(|s| &s.node)
-    }
-
     /// Index of `node` in this view. O(1).
     pub fn find_node(&self, node: &NodeData) -> Option<NodeIx> {
         match self.node_hint(node) {
@@ -239,6 +170,15 @@ impl GraphView {
             // its nodes carries this view's hint, and a node hinted elsewhere is not here.
             Hinted::Elsewhere => self.node_ix.as_ref()?.get(&node.uuid()).copied(),
         }
+    }
+
+    /// Index in this view of the node at `ix` of `other`. O(1), and makes no node data: a node
+    /// whose data was never made has never left the view that created it.
+    pub fn find_node_of(&self, other: &GraphView, ix: NodeIx) -> Option<NodeIx> {
+        if std::ptr::eq(self, other) {
+            return Some(ix);
+        }
+        self.find_node(other.nodes.data_if_made(ix)?)
     }
 
     /// Index of the edge with `edge`'s uuid in this view. O(1), except that a handle made by
@@ -261,10 +201,14 @@ impl GraphView {
     fn node_hint(&self, node: &NodeData) -> Hinted {
         match node.hint.get() {
             None => Hinted::Nowhere,
-            Some((view, ix)) if view == self.id => match self.nodes.get(ix as usize) {
-                Some(slot) if std::ptr::eq(&*slot.node, node) => Hinted::Here(ix),
-                _ => Hinted::Elsewhere,
-            },
+            // Uuids name one node each, so the record's uuid confirms the hint.
+            Some((view, ix)) if view == self.id && (ix as usize) < self.nodes.len() => {
+                if self.nodes.uuid(ix) == node.uuid() {
+                    Hinted::Here(ix)
+                } else {
+                    Hinted::Elsewhere
+                }
+            }
             Some(_) => Hinted::Elsewhere,
         }
     }
@@ -283,9 +227,10 @@ impl GraphView {
 
     fn build_node_map(&mut self) -> Result<(), GraphError> {
         if self.node_ix.is_none() {
+            let n = self.nodes.len();
             let mut map = UuidMap::default();
-            map.try_reserve(self.nodes.len() + 1)?;
-            map.extend(self.nodes.iter().zip(0..).map(|(s, i)| (s.node.uuid(), i)));
+            map.try_reserve(n + 1)?;
+            map.extend((0..n as NodeIx).map(|i| (self.nodes.uuid(i), i)));
             self.node_ix = Some(map);
         }
         Ok(())
@@ -313,23 +258,26 @@ impl GraphView {
                 }
             }
         }
+        let ix = self.push_node(node.uuid(), Some(node.clone()))?;
+        node.hint.set_first(self.id, ix);
+        Ok(ix)
+    }
+
+    fn push_node(&mut self, uuid: u64, data: Option<NodeRef>) -> Result<NodeIx, GraphError> {
         let ix = next_index(self.nodes.len())?;
-        self.nodes.try_reserve(1)?;
         if let Some(map) = &mut self.node_ix {
             map.try_reserve(1)?;
-            map.insert(node.uuid(), ix);
         }
-        self.nodes.push(NodeSlot {
-            node: node.clone(),
-            heads: Heads::new(),
-        });
-        node.hint.set_first(self.id, ix);
+        self.nodes.push(uuid, data)?;
+        if let Some(map) = &mut self.node_ix {
+            map.insert(uuid, ix);
+        }
         Ok(ix)
     }
 
     /// Reserves room for `nodes` more nodes and `edges` more edges.
     pub fn reserve(&mut self, nodes: usize, edges: usize) -> Result<(), GraphError> {
-        self.nodes.try_reserve(nodes)?;
+        self.nodes.reserve(nodes)?;
         self.edges.try_reserve(edges)?;
         if let Some(map) = &mut self.node_ix {
             map.try_reserve(nodes)?;
@@ -340,9 +288,11 @@ impl GraphView {
         Ok(())
     }
 
-    /// Creates a node without attributes and inserts it.
+    /// Creates a node without attributes and inserts it. Its shared data ([`NodeRef`]) is made
+    /// only when first asked for ([`GraphView::node`]).
     pub fn create_and_insert_node(&mut self) -> Result<NodeIx, GraphError> {
-        self.insert_node(&NodeData::new(Attrs::new())?)
+        let uuid = self.uuids.take();
+        self.push_node(uuid, None)
     }
 
     /// Inserts `edge`. Both endpoints must already be in the view, else `MissingEndpoint` and nothing
@@ -369,16 +319,14 @@ impl GraphView {
         let t = self
             .find_node(edge.target())
             .ok_or_else(|| missing(edge.target()))?;
-        let ix = self.insert_resolved(EdgeSlot {
-            uuid: edge.uuid(),
-            extra: edge.extra().cloned(),
-            source: s,
-            target: t,
-            next_out: NIL,
-            next_in: NIL,
-            edge_type: edge.edge_type(),
-            directional: edge.directional(),
-        })?;
+        let ix = self.insert_resolved(
+            edge.uuid(),
+            s,
+            t,
+            edge.edge_type(),
+            edge.directional(),
+            edge.extra(),
+        )?;
         edge.hint.set_first(self.id, ix);
         Ok(ix)
     }
@@ -399,16 +347,16 @@ impl GraphView {
             (source.max(target) as usize) < self.nodes.len(),
             "endpoint not in the view"
         );
-        self.insert_resolved(EdgeSlot {
-            uuid: next_uuid(),
-            extra: EdgeExtra::new(name, attrs)?,
+        let extra = EdgeExtra::new(name, attrs)?;
+        let uuid = self.uuids.take();
+        self.insert_resolved(
+            uuid,
             source,
             target,
-            next_out: NIL,
-            next_in: NIL,
             edge_type,
             directional,
-        })
+            extra.as_ref(),
+        )
     }
 
     /// Inserts the edge at `ix` of `other`, keeping its uuid; its endpoints must be in this view.
@@ -427,47 +375,71 @@ impl GraphView {
             }
         }
         let local = |n: NodeIx| {
-            let node = other.node(n);
-            self.find_node(node).ok_or(GraphError::MissingEndpoint {
-                edge: e.uuid,
-                node: node.uuid(),
-            })
+            self.find_node_of(other, n)
+                .ok_or(GraphError::MissingEndpoint {
+                    edge: e.uuid,
+                    node: other.node_uuid(n),
+                })
         };
         let (s, t) = (local(e.source)?, local(e.target)?);
-        self.insert_resolved(EdgeSlot {
-            uuid: e.uuid,
-            extra: e.extra.clone(),
-            source: s,
-            target: t,
-            next_out: NIL,
-            next_in: NIL,
-            edge_type: e.edge_type,
-            directional: e.directional,
-        })
+        self.insert_resolved(
+            e.uuid,
+            s,
+            t,
+            e.edge_type,
+            e.directional(),
+            other.extra(e),
+        )
     }
 
-    fn insert_resolved(&mut self, mut slot: EdgeSlot) -> Result<EdgeIx, GraphError> {
+    fn insert_resolved(
+        &mut self,
+        uuid: u64,
+        s: NodeIx,
+        t: NodeIx,
+        ty: EdgeType,
+        directional: Option<bool>,
+        extra: Option<&Arc<EdgeExtra>>,
+    ) -> Result<EdgeIx, GraphError> {
         let ix = next_index(self.edges.len())?;
-        let (s, t, ty) = (slot.source as usize, slot.target as usize, slot.edge_type);
         // Reserve everything first, so that a failed allocation leaves the view untouched.
         self.edges.try_reserve(1)?;
         if let Some(map) = &mut self.edge_ix {
             map.try_reserve(1)?;
         }
-        self.nodes[s].heads.reserve(ty)?;
-        self.nodes[t].heads.reserve(ty)?;
+        let extra_ix = match extra {
+            Some(_) => {
+                self.extras.try_reserve(1)?;
+                next_index(self.extras.len())?
+            }
+            None => NIL,
+        };
+        self.nodes.reserve_head(s, ty)?;
+        self.nodes.reserve_head(t, ty)?;
 
-        let out = self.nodes[s].heads.get_or_insert(ty);
-        slot.next_out = std::mem::replace(&mut out.out, ix);
-        if s != t {
-            // A self-loop is listed once, among the edges leaving its node.
-            let inn = self.nodes[t].heads.get_or_insert(ty);
-            slot.next_in = std::mem::replace(&mut inn.inn, ix);
+        let next_out = std::mem::replace(&mut self.nodes.head_mut(s, ty).out, ix);
+        // A self-loop is listed once, among the edges leaving its node.
+        let next_in = if s != t {
+            std::mem::replace(&mut self.nodes.head_mut(t, ty).inn, ix)
+        } else {
+            NIL
+        };
+        if let Some(x) = extra {
+            self.extras.push(x.clone());
         }
         if let Some(map) = &mut self.edge_ix {
-            map.insert(slot.uuid, ix);
+            map.insert(uuid, ix);
         }
-        self.edges.push(slot);
+        self.edges.push(EdgeSlot {
+            uuid,
+            source: s,
+            target: t,
+            next_out,
+            next_in,
+            extra: extra_ix,
+            edge_type: ty,
+            directional: encode_directional(directional),
+        });
         Ok(ix)
     }
 
@@ -475,83 +447,20 @@ impl GraphView {
     /// `n` is the source), those entering `n` (`Some(false)`), or both, leaving first (`None`).
     /// Cost O(types at `n` + the edges yielded).
     pub fn edges_of_type(&self, n: NodeIx, ty: EdgeType, directed: Option<bool>) -> TypeEdges<'_> {
-        let (out, inn) = match self.nodes[n as usize].heads.find(ty) {
+        let (out, inn) = match self.nodes.head(n, ty) {
             Some(h) => (h.out, h.inn),
             None => (NIL, NIL),
         };
         match directed {
-            None => TypeEdges {
-                g: self,
-                n,
-                cur: out,
-                outgoing: true,
-                then_in: inn,
-            },
-            Some(true) => TypeEdges {
-                g: self,
-                n,
-                cur: out,
-                outgoing: true,
-                then_in: NIL,
-            },
-            Some(false) => TypeEdges {
-                g: self,
-                n,
-                cur: inn,
-                outgoing: false,
-                then_in: NIL,
-            },
+            None => TypeEdges::new(self, n, out, inn),
+            Some(true) => TypeEdges::new(self, n, out, NIL),
+            Some(false) => TypeEdges::new(self, n, NIL, inn),
         }
     }
 
     /// Edge types with at least one edge at `n`.
     pub fn edge_types_at(&self, n: NodeIx) -> impl Iterator<Item = EdgeType> + '_ {
-        self.nodes[n as usize].heads.iter().map(|h| h.edge_type)
-    }
-}
-
-/// Iterator of [`GraphView::edges_of_type`].
-pub struct TypeEdges<'g> {
-    g: &'g GraphView,
-    n: NodeIx,
-    cur: EdgeIx,
-    outgoing: bool,
-    then_in: EdgeIx,
-}
-
-impl Iterator for TypeEdges<'_> {
-    type Item = Adj;
-
-    fn next(&mut self) -> Option<Adj> {
-        if self.cur == NIL {
-            if !self.outgoing || self.then_in == NIL {
-                return None;
-            }
-            self.outgoing = false;
-            self.cur = std::mem::replace(&mut self.then_in, NIL);
-        }
-        let e = &self.g.edges[self.cur as usize];
-        let d = if e.directional == Some(true) {
-            DIRECTIONAL
-        } else {
-            0
-        };
-        let adj = if self.outgoing {
-            let looped = if e.target == self.n { TARGET } else { 0 };
-            Adj {
-                edge: self.cur,
-                other: e.target,
-                role: SOURCE | looped | d,
-            }
-        } else {
-            Adj {
-                edge: self.cur,
-                other: e.source,
-                role: TARGET | d,
-            }
-        };
-        self.cur = if self.outgoing { e.next_out } else { e.next_in };
-        Some(adj)
+        self.nodes.types(n)
     }
 }
 
@@ -581,7 +490,7 @@ mod tests {
         let g = GraphView::new().unwrap();
         assert_eq!(g.node_count(), 1);
         assert_eq!(g.edge_count(), 0);
-        assert_eq!(g.find_node(g.node(g.self_node())), Some(0));
+        assert_eq!(g.find_node(g.node(g.self_node()).unwrap()), Some(0));
     }
 
     #[test]
@@ -592,7 +501,7 @@ mod tests {
         let b = g.insert_node(&n).unwrap();
         assert_eq!(a, b);
         assert_eq!(g.node_count(), 2);
-        assert!(g.node(a).is_same(&n));
+        assert!(g.node(a).unwrap().is_same(&n));
     }
 
     #[test]
@@ -738,7 +647,7 @@ mod tests {
             .create_and_insert_edge(a, b, 6, Some(true), Some("x".into()), Attrs::new())
             .unwrap();
         let h = g.edge(e).unwrap();
-        assert!(h.source().is_same(g.node(a)) && h.target().is_same(g.node(b)));
+        assert!(h.source().is_same(g.node(a).unwrap()) && h.target().is_same(g.node(b).unwrap()));
         assert_eq!(
             (h.edge_type(), h.directional(), h.name()),
             (6, Some(true), Some("x"))
@@ -752,8 +661,8 @@ mod tests {
             [a]
         );
         let mut w = GraphView::new().unwrap();
-        w.insert_node(g.node(a)).unwrap();
-        w.insert_node(g.node(b)).unwrap();
+        w.insert_node(g.node(a).unwrap()).unwrap();
+        w.insert_node(g.node(b).unwrap()).unwrap();
         assert_eq!(w.find_edge(&h), None);
         w.insert_edge(&h).unwrap();
         assert_eq!(w.find_edge(&h), Some(0));
@@ -769,7 +678,7 @@ mod tests {
         let i2 = g2.insert_node(&n).unwrap();
         assert_ne!(i1, i2);
         drop(g1);
-        assert!(g2.node(i2).is_same(&n));
+        assert!(g2.node(i2).unwrap().is_same(&n));
         assert_eq!(std::sync::Arc::strong_count(&n), 2);
     }
 

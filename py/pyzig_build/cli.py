@@ -94,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
                 if changed:
                     print(f"pyzig: stubs updated in gen/: {', '.join(changed)}", file=sys.stderr)
     except (cargo.BuildError, stubs.StubError) as e:
-        print(f"pyzig: error: {e}", file=sys.stderr)
+        details = getattr(e, "details", "")
+        print(f"pyzig: error: {e}" + (f"\n{details}" if details else ""), file=sys.stderr)
         return 1
     if not args.no_pth and not args.stubs_only:
         try:

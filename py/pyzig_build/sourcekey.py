@@ -1,9 +1,10 @@
 """The build key: a hash of every source that can change a module's binary, the mode and the interpreter.
 
 Sources are the crate's own and those of every crate it reaches through ``path`` dependencies (normal and
-build dependencies; dev-dependencies cannot change a library): all ``*.rs`` files, ``Cargo.toml`` and
-``build.rs``, plus the workspace ``Cargo.toml``/``Cargo.lock``. Crate folders nested inside another crate
-(the root crate holds the whole tree) are separate crates and are not counted unless depended on.
+build dependencies; dev-dependencies cannot change a library): all ``*.rs`` files (``build.rs`` included),
+``Cargo.toml``, every file under ``src/`` (for ``include_str!``), plus the workspace ``Cargo.toml`` and
+``Cargo.lock``. Crate folders nested inside another crate (the root crate holds the whole tree) are separate
+crates and are not counted unless depended on.
 """
 
 from __future__ import annotations
@@ -75,8 +76,10 @@ def crate_closure(crate_dir: Path, workspace_root: Path) -> list[Path]:
 
 
 def crate_sources(crate_dir: Path) -> list[Path]:
-    """Files of one crate that can change its library: ``*.rs``, ``Cargo.toml``, ``build.rs``."""
+    """Files of one crate that can change its library: ``*.rs`` (``build.rs`` too), ``Cargo.toml``, and
+    anything else under ``src/``."""
     out: list[Path] = []
+    src = crate_dir / "src"
     for dirpath, dirnames, filenames in os.walk(crate_dir):
         here = Path(dirpath)
         keep = []
@@ -88,8 +91,10 @@ def crate_sources(crate_dir: Path) -> list[Path]:
                 continue
             keep.append(d)
         dirnames[:] = sorted(keep)
+        # Under src/ every file counts: sources may include_str!/include_bytes! data (stub snippets, tables).
+        in_src = here == src or src in here.parents
         for f in sorted(filenames):
-            if f.endswith(".rs") or f == "Cargo.toml":
+            if f.endswith(".rs") or f == "Cargo.toml" or (in_src and not f.startswith(".") and not f.endswith(".pyc")):
                 out.append(here / f)
     return out
 

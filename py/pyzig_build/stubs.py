@@ -132,7 +132,15 @@ def update(module: Module, gen_dir: Path, py_dir: Path) -> list[str]:
     Returns the ``gen/`` paths that changed.
     """
     got = extract(module, py_dir)
-    changed = write_tree(module, got, gen_dir) if gen_writable() else []
+    if gen_writable():
+        changed = write_tree(module, got, gen_dir)
+    else:
+        stale = sorted(r for r in set(got) | owned_files(module, gen_dir)
+                       if not (gen_dir / r).is_file() or (gen_dir / r).read_bytes() != got.get(r, "").encode())
+        if stale:
+            print(f"pyzig: WARNING: gen/ is stale for {module.import_name} ({', '.join(stale)}); "
+                  "left as is because PYZIG_GEN_READONLY=1 (run `make stubs`)", file=sys.stderr)
+        changed = []
     copy_to_py(module, got, py_dir)
     mark_typed(module, py_dir)
     return changed

@@ -290,7 +290,11 @@ impl Tree {
                 if c == node {
                     return Some(cur);
                 }
-                if !c.is_new() && self.kind(c) == Kind::List && c.0 < pos && pos < c.0 + self.shape(c.0 as usize).size {
+                if !c.is_new()
+                    && self.kind(c) == Kind::List
+                    && c.0 < pos
+                    && pos < c.0 + self.shape(c.0 as usize).size
+                {
                     next = Some(c);
                     break;
                 }

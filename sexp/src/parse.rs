@@ -148,7 +148,18 @@ mod tests {
         let rec = |size: u32, span: u32| size << 17 | span;
         assert_eq!(
             s,
-            [1, rec(10, 18), 4, rec(2, 2), 8, 12, rec(3, 3), 14, 17, rec(2, 1)]
+            [
+                1,
+                rec(10, 18),
+                4,
+                rec(2, 2),
+                8,
+                12,
+                rec(3, 3),
+                14,
+                17,
+                rec(2, 1)
+            ]
         );
         assert!(big.is_empty());
     }

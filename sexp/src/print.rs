@@ -193,9 +193,7 @@ impl<'t> Frame<'t> {
     fn next(&mut self, tree: &Tree) -> Option<(NodeId, Option<Gap>)> {
         match self {
             Frame::Orig {
-                children,
-                prev_end,
-                ..
+                children, prev_end, ..
             } => {
                 let id = children.next(tree)?;
                 let r = tree.orig_range(id);

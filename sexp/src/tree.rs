@@ -204,11 +204,10 @@ impl Tree {
     /// Source offset where original node `raw` starts.
     #[inline]
     pub(crate) fn start(&self, raw: u32) -> usize {
-        if raw & HEAD_BIT != 0 {
-            self.open((raw & !HEAD_BIT) as usize) + 1
-        } else {
-            self.slots[raw as usize] as usize
-        }
+        // An implicit head starts one byte after its list's `(`; branch-free, as heads and other
+        // nodes alternate unpredictably.
+        let head = (raw & HEAD_BIT != 0) as usize;
+        self.slots[(raw & !HEAD_BIT) as usize] as usize + head
     }
 
     /// Offset of the `(` of the list at slot `i`.
@@ -222,6 +221,7 @@ impl Tree {
         self.src.as_bytes()[self.slots[i] as usize] == b'('
     }
 
+    #[inline]
     pub(crate) fn orig_kind(&self, raw: u32) -> Kind {
         match self.src.as_bytes()[self.start(raw)] {
             b'(' => Kind::List,
@@ -244,7 +244,7 @@ impl Tree {
         }
     }
 
-    /// Slots taken by the subtree at slot `i` (an implicit head takes none; never asked).
+    /// Slots taken by the subtree at slot `i` (a real slot: an implicit head takes none).
     #[inline]
     pub(crate) fn slot_size(&self, i: usize) -> usize {
         if self.is_list(i) {
@@ -255,6 +255,7 @@ impl Tree {
     }
 
     /// Source range of original node `raw` (any kind; lists include both parentheses).
+    #[inline]
     pub(crate) fn orig_range(&self, raw: u32) -> Range<usize> {
         match self.orig_token_range(raw) {
             Some(r) => r,
@@ -265,6 +266,7 @@ impl Tree {
         }
     }
 
+    #[inline]
     fn orig_token_range(&self, raw: u32) -> Option<Range<usize>> {
         let b = self.src.as_bytes();
         let s = self.start(raw);
@@ -277,8 +279,13 @@ impl Tree {
     }
 
     /// The original children of the list at slot `i`, ignoring edits.
+    #[inline]
     pub(crate) fn slot_children(&self, i: usize) -> SlotChildren {
-        let head = has_head(self.src.as_bytes(), self.open(i)).then_some(i as u32 | HEAD_BIT);
+        let head = if has_head(self.src.as_bytes(), self.open(i)) {
+            i as u32 | HEAD_BIT
+        } else {
+            NO_HEAD
+        };
         SlotChildren {
             head,
             next: i as u32 + 2,
@@ -301,10 +308,14 @@ impl Tree {
     }
 }
 
+/// No implicit head (any id with `HEAD_BIT` set is nonzero).
+const NO_HEAD: u32 = 0;
+
 /// Walks the original children of one list (see [`Tree::slot_children`]).
 #[derive(Clone, Copy)]
 pub(crate) struct SlotChildren {
-    head: Option<u32>,
+    /// The implicit head still to yield, or `NO_HEAD`.
+    head: u32,
     next: u32,
     end: u32,
 }
@@ -312,8 +323,8 @@ pub(crate) struct SlotChildren {
 impl SlotChildren {
     #[inline]
     pub(crate) fn next(&mut self, tree: &Tree) -> Option<u32> {
-        if let Some(h) = self.head.take() {
-            return Some(h);
+        if self.head != NO_HEAD {
+            return Some(std::mem::replace(&mut self.head, NO_HEAD));
         }
         if self.next >= self.end {
             return None;
@@ -370,7 +381,10 @@ mod tests {
         let t = crate::parse(SHAPES).unwrap();
         let nodes = all_nodes(&t);
         let tokens: Vec<&str> = nodes.iter().filter_map(|&(id, _)| t.token(id)).collect();
-        assert_eq!(tokens, ["a", "b", "c", "d", "\"s\"", "x", "e", "#f", "g", "\"h\""]);
+        assert_eq!(
+            tokens,
+            ["a", "b", "c", "d", "\"s\"", "x", "e", "#f", "g", "\"h\""]
+        );
         for &(id, parent) in &nodes {
             assert!(t.contains(id), "{id:?}");
             assert_eq!(t.parent(id), parent, "{id:?}");
@@ -400,7 +414,11 @@ mod tests {
         assert!(!t.contains(NodeId(1)));
         let no_head = ["( d)", "()", "(() e)"].map(|s| {
             let at = SHAPES.find(s).unwrap();
-            nodes.iter().find(|&&id| t.span(id).unwrap().start == at).unwrap().0
+            nodes
+                .iter()
+                .find(|&&id| t.span(id).unwrap().start == at)
+                .unwrap()
+                .0
         });
         for raw in no_head {
             assert!(t.contains(NodeId(raw)) && !t.contains(NodeId(raw | HEAD_BIT)));
@@ -423,6 +441,9 @@ mod tests {
             t.print(),
             "(z (b c) ( d) (\"t u\" x) () (() e) (#f) (\"h\"))"
         );
-        assert_eq!(t.parent(s2).map(|p| t.node(p).child(1).unwrap().atom()), Some(Some("x")));
+        assert_eq!(
+            t.parent(s2).map(|p| t.node(p).child(1).unwrap().atom()),
+            Some(Some("x"))
+        );
     }
 }

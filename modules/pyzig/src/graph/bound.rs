@@ -42,7 +42,8 @@ pyzig::class! {
     #[pyclass(module = "pyzig.graph", name = "BoundNode", gc = true, factory = "GraphView.insert_node()")]
     impl BoundNode {
         fn node(&self) -> PyResult<NodeReference> {
-            Ok(NodeReference { node: self.g.borrow()?.state.graph.node(self.ix).clone() })
+            let g = self.g.borrow()?;
+            Ok(NodeReference { node: g.state.graph.node(self.ix).map_err(graph_err)?.clone() })
         }
 
         fn g(&self) -> PyResult<Py<GraphView>> {

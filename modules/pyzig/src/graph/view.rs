@@ -28,18 +28,17 @@ impl Traverse for GraphView {
     }
 }
 
-/// The index of `bn`'s node in `g` (`g` borrowed by the caller): its own index when it is bound to
-/// `g`, else looked up by identity; `ValueError` if the node is not in `g`.
+/// The index of `bn`'s node in `view` (`g`, borrowed by the caller): its own index when it is bound
+/// to `g`, else looked up by identity; `ValueError` if the node is not in `g`.
 fn index_in(g: &Py<GraphView>, view: &GraphView, bn: &BoundNode) -> PyResult<NodeIx> {
     if bn.g.as_obj().is(g.as_obj()) {
         return Ok(bn.ix);
     }
     let theirs = bn.g.borrow()?;
-    let node = theirs.state.graph.node(bn.ix);
-    view.state
-        .graph
-        .find_node(node)
-        .ok_or_else(|| PyErr::value_error(format!("node {} is not in this GraphView", node.uuid())))
+    let theirs = &theirs.state.graph;
+    view.state.graph.find_node_of(theirs, bn.ix).ok_or_else(|| {
+        PyErr::value_error(format!("node {} is not in this GraphView", theirs.node_uuid(bn.ix)))
+    })
 }
 
 pyzig::class! {
@@ -72,7 +71,8 @@ pyzig::class! {
         }
 
         /// Creates an edge between two nodes of this view and inserts it: one call instead of
-        /// `EdgeReference.create` + `insert_edge` (an extension of the reference API).
+        /// `EdgeReference.create` + `insert_edge` (an extension of the reference API). Returns None,
+        /// so that building a graph allocates no Python object per edge.
         fn create_and_insert_edge(
             this: Py<Self>,
             source: Py<BoundNode>,
@@ -80,20 +80,16 @@ pyzig::class! {
             edge_type: u8,
             directional: Option<bool> = None,
             name: Option<String> = None,
-        ) -> PyResult<BoundEdge> {
-            let ix = {
-                let (s, t) = {
-                    let g = this.borrow()?;
-                    (index_in(&this, &g, &*source.borrow()?)?, index_in(&this, &g, &*target.borrow()?)?)
-                };
-                let name = name.map(String::into_boxed_str);
-                let mut g = this.borrow_mut()?;
-                g.state
-                    .graph
-                    .create_and_insert_edge(s, t, edge_type, directional, name, Attrs::new())
-                    .map_err(graph_err)?
-            };
-            Ok(BoundEdge { g: this, ix })
+        ) -> PyResult<()> {
+            let mut g = this.borrow_mut()?;
+            let s = index_in(&this, &g, &*source.borrow()?)?;
+            let t = index_in(&this, &g, &*target.borrow()?)?;
+            let name = name.map(String::into_boxed_str);
+            g.state
+                .graph
+                .create_and_insert_edge(s, t, edge_type, directional, name, Attrs::new())
+                .map_err(graph_err)?;
+            Ok(())
         }
 
         /// `node` bound to this view; `ValueError` if it is not in it.

@@ -1,0 +1,236 @@
+//! A view's node table: per node, one 32-byte record with what insertion and traversal read (the
+//! node's uuid and the heads of its adjacency lists for its first two edge types), and apart from
+//! it the node's shared data ([`NodeRef`]), which for nodes the view created itself is made only
+//! when first asked for.
+//!
+//! Why: inserting an edge between two random nodes then touches one cache line per endpoint and no
+//! reference count, and creating a node allocates nothing but amortised vector growth.
+
+use std::sync::OnceLock;
+
+use crate::edge::EdgeType;
+use crate::error::GraphError;
+use crate::node::{NodeData, NodeRef};
+
+/// Index of a node inside one view (dense, in insertion order; the self node is 0).
+pub type NodeIx = u32;
+/// Index of an edge inside one view (dense, in insertion order).
+pub type EdgeIx = u32;
+
+/// End of a list; also "no spill list".
+pub(crate) const NIL: u32 = u32::MAX;
+
+/// Heads of the two lists of one edge type at one node: edges leaving it, edges entering it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Head {
+    pub(crate) out: EdgeIx,
+    pub(crate) inn: EdgeIx,
+}
+
+impl Head {
+    const EMPTY: Head = Head { out: NIL, inn: NIL };
+}
+
+/// The hot record of one node. Most nodes touch one or two edge types, which fit inline; the
+/// heads of further types live in a spill list of the table.
+#[derive(Clone, Debug)]
+#[repr(align(32))]
+struct Entry {
+    uuid: u64,
+    heads: [Head; 2],
+    /// Index into `NodeTable::spill`, or NIL.
+    spill: u32,
+    types: [EdgeType; 2],
+    used: u8,
+}
+
+impl Entry {
+    fn inline(&self, ty: EdgeType) -> Option<usize> {
+        self.types[..usize::from(self.used)]
+            .iter()
+            .position(|&t| t == ty)
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Spilled {
+    ty: EdgeType,
+    head: Head,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct NodeTable {
+    entries: Vec<Entry>,
+    /// Parallel to `entries`: set at insertion for nodes that came with data, else on first
+    /// request (a `OnceLock`, so that requests need only `&self`).
+    data: Vec<OnceLock<NodeRef>>,
+    spill: Vec<Vec<Spilled>>,
+}
+
+impl NodeTable {
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub(crate) fn reserve(&mut self, n: usize) -> Result<(), GraphError> {
+        self.entries.try_reserve(n)?;
+        self.data.try_reserve(n)?;
+        Ok(())
+    }
+
+    /// Appends a node (with its data if it has some). The caller checked that `ix` fits.
+    pub(crate) fn push(&mut self, uuid: u64, data: Option<NodeRef>) -> Result<(), GraphError> {
+        self.reserve(1)?;
+        self.entries.push(Entry {
+            uuid,
+            heads: [Head::EMPTY; 2],
+            spill: NIL,
+            types: [0; 2],
+            used: 0,
+        });
+        self.data.push(match data {
+            Some(d) => OnceLock::from(d),
+            None => OnceLock::new(),
+        });
+        Ok(())
+    }
+
+    pub(crate) fn uuid(&self, ix: NodeIx) -> u64 {
+        self.entries[ix as usize].uuid
+    }
+
+    /// The node's data if it exists already.
+    pub(crate) fn data_if_made(&self, ix: NodeIx) -> Option<&NodeRef> {
+        self.data[ix as usize].get()
+    }
+
+    /// The node's data, made now (with `view` as its first view) if it was never asked for.
+    pub(crate) fn data(&self, ix: NodeIx, view: u32) -> Result<&NodeRef, GraphError> {
+        let cell = &self.data[ix as usize];
+        if let Some(d) = cell.get() {
+            return Ok(d);
+        }
+        let made = NodeData::placed(self.uuid(ix), view, ix)?;
+        Ok(cell.get_or_init(|| made))
+    }
+
+    /// Heads of type `ty` at `ix`.
+    pub(crate) fn head(&self, ix: NodeIx, ty: EdgeType) -> Option<Head> {
+        let e = &self.entries[ix as usize];
+        if let Some(i) = e.inline(ty) {
+            return Some(e.heads[i]);
+        }
+        if e.spill == NIL {
+            return None;
+        }
+        self.spill[e.spill as usize]
+            .iter()
+            .find(|s| s.ty == ty)
+            .map(|s| s.head)
+    }
+
+    /// Makes sure `head_mut(ix, ty)` will not allocate.
+    pub(crate) fn reserve_head(&mut self, ix: NodeIx, ty: EdgeType) -> Result<(), GraphError> {
+        let e = &self.entries[ix as usize];
+        if usize::from(e.used) < e.types.len() || e.inline(ty).is_some() {
+            return Ok(());
+        }
+        if e.spill == NIL {
+            self.spill.try_reserve(1)?;
+            let mut list = Vec::new();
+            list.try_reserve(1)?;
+            // An empty spill list: invisible until a head is put into it.
+            self.entries[ix as usize].spill = self.spill.len() as u32;
+            self.spill.push(list);
+        } else {
+            let list = &mut self.spill[e.spill as usize];
+            if !list.iter().any(|s| s.ty == ty) {
+                list.try_reserve(1)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Heads of type `ty` at `ix`, added (empty) if absent. Call `reserve_head` first, so that
+    /// this never allocates (and so cannot fail half-way through an insertion).
+    pub(crate) fn head_mut(&mut self, ix: NodeIx, ty: EdgeType) -> &mut Head {
+        let e = &mut self.entries[ix as usize];
+        if let Some(i) = e.inline(ty) {
+            return &mut e.heads[i];
+        }
+        let used = usize::from(e.used);
+        if used < e.types.len() {
+            e.types[used] = ty;
+            e.used += 1;
+            return &mut e.heads[used];
+        }
+        let list = &mut self.spill[e.spill as usize];
+        let i = match list.iter().position(|s| s.ty == ty) {
+            Some(i) => i,
+            None => {
+                debug_assert!(list.len() < list.capacity(), "reserve_head first");
+                list.push(Spilled {
+                    ty,
+                    head: Head::EMPTY,
+                });
+                list.len() - 1
+            }
+        };
+        &mut list[i].head
+    }
+
+    /// Edge types with a list head at `ix` (each with at least one edge).
+    pub(crate) fn types(&self, ix: NodeIx) -> impl Iterator<Item = EdgeType> + '_ {
+        let e = &self.entries[ix as usize];
+        let spilled: &[Spilled] = match e.spill {
+            NIL => &[],
+            s => &self.spill[s as usize],
+        };
+        e.types[..usize::from(e.used)]
+            .iter()
+            .copied()
+            .chain(spilled.iter().map(|s| s.ty))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_are_one_aligned_half_cache_line() {
+        assert_eq!(size_of::<Entry>(), 32);
+        assert_eq!(align_of::<Entry>(), 32);
+    }
+
+    #[test]
+    fn heads_inline_then_spilled() {
+        let mut t = NodeTable::default();
+        t.push(7, None).unwrap();
+        assert_eq!(t.types(0).count(), 0);
+        for ty in [3u8, 9, 200, 4] {
+            assert_eq!(t.head(0, ty), None);
+            t.reserve_head(0, ty).unwrap();
+            t.head_mut(0, ty).out = u32::from(ty);
+        }
+        t.reserve_head(0, 9).unwrap();
+        t.head_mut(0, 9).inn = 1;
+        assert_eq!(t.head(0, 9), Some(Head { out: 9, inn: 1 }));
+        assert_eq!(t.head(0, 4), Some(Head { out: 4, inn: NIL }));
+        assert_eq!(t.head(0, 5), None);
+        assert_eq!(t.types(0).collect::<Vec<_>>(), [3, 9, 200, 4]);
+        assert_eq!(t.uuid(0), 7);
+    }
+
+    #[test]
+    fn data_is_made_once_on_request() {
+        let mut t = NodeTable::default();
+        t.push(11, None).unwrap();
+        assert!(t.data_if_made(0).is_none());
+        let a = t.data(0, 5).unwrap().clone();
+        assert_eq!(a.uuid(), 11);
+        assert_eq!(a.hint.get(), Some((5, 0)));
+        assert!(std::sync::Arc::ptr_eq(&a, t.data(0, 5).unwrap()));
+        assert!(t.data_if_made(0).is_some());
+    }
+}
