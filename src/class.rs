@@ -181,15 +181,16 @@ unsafe extern "C" fn clear<T: PyClass>(slf: *mut ffi::PyObject) -> c_int {
 
 /// Builds the wrapper from parsed arguments.
 #[inline(always)]
-fn construct<T: PyClass, M: Fn(&Args<'_>) -> PyResult<T> + Copy, const N: usize>(
-    spec: &'static ArgSpec<N>,
+fn construct<T: PyClass, M: Fn(&Args<'_>) -> PyResult<T> + Copy, const N: usize, const KW: bool>(
+    spec: &'static ArgSpec<N, KW>,
     slots: &[*mut ffi::PyObject; N],
+    raw: crate::args::Raw,
 ) -> PyResult<*mut ffi::PyObject> {
-    let value = zst::<M>()(&spec.args(slots))?;
+    let value = zst::<M>()(&spec.args(slots, raw))?;
     Ok(new_owned::<T>(value)?.into_ptr())
 }
 
-unsafe extern "C" fn vectorcall_new<T, S, M, const N: usize>(
+unsafe extern "C" fn vectorcall_new<T, S, M, const N: usize, const KW: bool>(
     _tp: *mut ffi::PyObject,
     args: *const *mut ffi::PyObject,
     nargsf: usize,
@@ -197,45 +198,46 @@ unsafe extern "C" fn vectorcall_new<T, S, M, const N: usize>(
 ) -> *mut ffi::PyObject
 where
     T: PyClass,
-    S: Fn() -> &'static ArgSpec<N> + Copy,
+    S: Fn() -> &'static ArgSpec<N, KW> + Copy,
     M: Fn(&Args<'_>) -> PyResult<T> + Copy,
 {
     guard(std::ptr::null_mut(), || {
         let spec = zst::<S>()();
         // SAFETY: CPython's vectorcall arguments, alive for the call.
-        let slots = unsafe { spec.parse_vector(args, nargsf & !ffi::PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames)? };
-        construct::<T, M, N>(spec, &slots)
+        let nargs = nargsf & !ffi::PY_VECTORCALL_ARGUMENTS_OFFSET;
+        let slots = unsafe { spec.parse_vector(args, nargs, kwnames)? };
+        construct::<T, M, N, KW>(spec, &slots, crate::args::Raw { args, nargs, kwnames })
     })
 }
 
-unsafe extern "C" fn tp_new<T, S, M, const N: usize>(
+unsafe extern "C" fn tp_new<T, S, M, const N: usize, const KW: bool>(
     _tp: *mut ffi::PyTypeObject,
     args: *mut ffi::PyObject,
     kwargs: *mut ffi::PyObject,
 ) -> *mut ffi::PyObject
 where
     T: PyClass,
-    S: Fn() -> &'static ArgSpec<N> + Copy,
+    S: Fn() -> &'static ArgSpec<N, KW> + Copy,
     M: Fn(&Args<'_>) -> PyResult<T> + Copy,
 {
     guard(std::ptr::null_mut(), || {
         let spec = zst::<S>()();
         // SAFETY: a tuple and an optional dict from `type.__call__`.
         let slots = unsafe { spec.parse_tuple_dict(args, kwargs)? };
-        construct::<T, M, N>(spec, &slots)
+        construct::<T, M, N, KW>(spec, &slots, crate::args::Raw { args: std::ptr::null(), nargs: 0, kwnames: kwargs })
     })
 }
 
 impl<T: PyClass> Constructor<T> {
     /// A keyword/positional constructor: `spec` names the parameters, `make` builds the value (both
     /// zero-sized closures written by the macros).
-    pub fn new<S, M, const N: usize>(spec: S, make: M, sig: crate::sig::Sig) -> Self
+    pub fn new<S, M, const N: usize, const KW: bool>(spec: S, make: M, sig: crate::sig::Sig) -> Self
     where
-        S: Fn() -> &'static ArgSpec<N> + Copy + 'static,
+        S: Fn() -> &'static ArgSpec<N, KW> + Copy + 'static,
         M: Fn(&Args<'_>) -> PyResult<T> + Copy + 'static,
     {
         let _ = (spec, make);
-        Constructor::Args { vectorcall: vectorcall_new::<T, S, M, N>, tp_new: tp_new::<T, S, M, N>, sig, _t: std::marker::PhantomData }
+        Constructor::Args { vectorcall: vectorcall_new::<T, S, M, N, KW>, tp_new: tp_new::<T, S, M, N, KW>, sig, _t: std::marker::PhantomData }
     }
 }
 
@@ -288,7 +290,12 @@ fn build_type<T: PyClass>(module: *mut ffi::PyObject, spec: ClassSpec<T>) -> PyR
     for &(slot, p) in &spec.slots {
         push(slot, p);
     }
-    if !spec.methods.is_empty() {
+    for e in &spec.methods {
+        if let Some((slot, p)) = e.slot {
+            push(slot, p);
+        }
+    }
+    if spec.methods.iter().any(|e| e.slot.is_none()) {
         let defs = crate::method::method_table(&spec.methods);
         push(ffi::Py_tp_methods, defs as *mut c_void);
     }

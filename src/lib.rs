@@ -22,7 +22,11 @@
 //! * [`module!`] — the module: `PyInit_*`, what it exports, module functions, and `_stubs()`.
 //!
 //! Functions (methods, static methods, module functions) are written inside the macro with ordinary
-//! Rust syntax; parameters may have defaults (`weight: f64 = 1.0`). The calling convention follows the
+//! Rust syntax; parameters may have defaults (`weight: f64 = 1.0`), and a last parameter
+//! `#[kwargs] attrs: Vec<(String, Obj)>` receives the keywords no other parameter takes, in call order
+//! (Python's `**attrs`). In `class!`, `fn __eq__(&self, other: T) -> bool` (an `other` that does not
+//! convert to `T` compares as NotImplemented), `fn __hash__(&self) -> {integer}`,
+//! `fn __repr__(&self) -> String` and `fn __len__(&self) -> usize` become type slots. The calling convention follows the
 //! signature: no parameters → `METH_NOARGS`; `#[positional]` with one parameter → `METH_O`; otherwise
 //! `METH_FASTCALL | METH_KEYWORDS` (keywords matched by pointer against interned names first). Receivers:
 //! `&self`, `&mut self` (borrow-checked at run time: re-entrant mutation from a callback raises
@@ -50,7 +54,7 @@
 //!
 //! ```ignore
 //! #![forbid(unsafe_code)]
-//! use pyzig::{Obj, Py, PyErr, PyException, PyResult, Traverse, Visit};
+//! use pyzig::{Obj, Py, PyException, PyResult, Traverse, Visit};
 //!
 //! pyzig::enumeration! {
 //!     /// A colour.
@@ -141,7 +145,8 @@
 //! `{stub: text}`; append hand-written stub text with `stub_extra "…";` after `exceptions [..]`.
 //! Other entry points: [`wrap`] (any registered native value → its Python class, through the global
 //! `TypeId` registry), [`Py::new`], [`Obj`] (calls, attributes, `repr`), [`sys::malloc_trim_now`].
-//! The test module `modules/pyzig_testmod` uses every feature.
+//! The example is compiled as `modules/pyzig_testmod/src/doc_example.rs`; the test module
+//! `modules/pyzig_testmod` uses every feature and `tests/test_binding_*.py` exercises them.
 #![deny(unsafe_op_in_unsafe_fn)]
 
 mod args;
@@ -178,13 +183,13 @@ pub use pyzig_ffi as ffi;
 /// Items the macros expand to; not a stable API.
 #[doc(hidden)]
 pub mod rt {
-    pub use crate::args::{ArgSpec, Args};
+    pub use crate::args::{ArgSpec, Args, has_kwargs};
     pub use crate::class::{ClassSpec, Constructor, IntoResult, Slf, TypeCell, class_stub, new_owned};
     pub use crate::enums::{EnumCell, PyEnum, extract as enum_extract, stub as enum_stub, to_py as enum_to_py};
     pub use crate::exception::ExceptionCell;
     pub use crate::field::extract_record;
     pub use crate::list::ListElem;
-    pub use crate::method::{GetSetEntry, MethodEntry};
+    pub use crate::method::{GetSetEntry, HashValue, MethodEntry};
     pub use crate::module::{Module, ModuleDef, module_init};
     pub use crate::record::{Record, field_entry, record_extras};
     pub use crate::sig::{Kind, Param, Sig, docstring, join_doc};

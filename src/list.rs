@@ -258,7 +258,7 @@ fn sig(name: &'static str, params: Vec<Param>, ret: String, positional: bool, do
 }
 
 fn p(name: &'static str, hint: String, has_default: bool) -> Param {
-    Param { name, hint, has_default }
+    Param { name, hint, has_default, kwargs: false }
 }
 
 fn list_spec<T: ListElem>() -> crate::class::ClassSpec<Vec<T>> {

@@ -41,12 +41,35 @@ macro_rules! __ret_hint {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __params {
-    ($($arg:ident : $ty:ty $(= $def:expr)?),*) => {
+    ($($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),*) => {
         ::std::vec![$($crate::rt::Param {
             name: ::core::stringify!($arg),
-            hint: <$ty as $crate::FromPy>::hint(),
+            hint: $crate::__hint!([$($pattr)?] $ty),
             has_default: $crate::__has!($($def)?),
+            kwargs: $crate::__is_kwargs!($($pattr)?),
         }),*]
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __hint {
+    ([kwargs] $ty:ty) => {
+        ::std::string::String::from("object")
+    };
+    ([] $ty:ty) => {
+        <$ty as $crate::FromPy>::hint()
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __is_kwargs {
+    () => {
+        false
+    };
+    (kwargs) => {
+        true
     };
 }
 
@@ -54,13 +77,16 @@ macro_rules! __params {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __arg {
-    ($args:ident, $i:expr, $what:expr, $ty:ty) => {
+    ([kwargs] $args:ident, $i:expr, $what:expr, $ty:ty) => {
+        $args.extra_keywords()?
+    };
+    ([] $args:ident, $i:expr, $what:expr, $ty:ty) => {
         match $args.get::<$ty>($i, $what)? {
             ::core::option::Option::Some(v) => v,
             ::core::option::Option::None => return ::core::result::Result::Err($args.missing($i)),
         }
     };
-    ($args:ident, $i:expr, $what:expr, $ty:ty, $def:expr) => {
+    ([] $args:ident, $i:expr, $what:expr, $ty:ty, $def:expr) => {
         match $args.get::<$ty>($i, $what)? {
             ::core::option::Option::Some(v) => v,
             ::core::option::Option::None => $def,
@@ -107,10 +133,13 @@ macro_rules! __call {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __spec {
-    ($func:expr, $($arg:ident),*) => {
+    ($func:expr, $([$($pattr:ident)?] $arg:ident),*) => {
         || {
             const N: usize = [$(::core::stringify!($arg)),*].len();
-            static SPEC: $crate::rt::ArgSpec<N> = $crate::rt::ArgSpec::new($func, [$(::core::stringify!($arg)),*]);
+            const FLAGS: [bool; N] = [$($crate::__is_kwargs!($($pattr)?)),*];
+            const KW: bool = $crate::rt::has_kwargs(&FLAGS);
+            static SPEC: $crate::rt::ArgSpec<N, KW> = $crate::rt::ArgSpec::with_kwargs(
+                $func, [$(::core::stringify!($arg)),*], FLAGS);
             &SPEC
         }
     };
@@ -141,15 +170,15 @@ macro_rules! __entry {
         )
     };
     // Anything else: METH_FASTCALL | METH_KEYWORDS.
-    ($recv:ident [$T:ident] [$($doc:literal),*] $name:ident [$($arg:ident : $ty:ty $(= $def:expr)?),+] [$($ret:ty)?]) => {
+    ($recv:ident [$T:ident] [$($doc:literal),*] $name:ident [$($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),+] [$($ret:ty)?]) => {
         $crate::rt::MethodEntry::fast(
-            $crate::rt::Sig::new($crate::rt::Kind::Method, ::core::stringify!($name), $crate::__params!($($arg: $ty $(= $def)?),+),
+            $crate::rt::Sig::new($crate::rt::Kind::Method, ::core::stringify!($name), $crate::__params!($($(#[$pattr])? $arg: $ty $(= $def)?),+),
                 $crate::__ret_hint!($($ret)?), false, &$crate::rt::join_doc(&[$($doc),*])),
-            $crate::__spec!(::core::stringify!($name), $($arg),+),
+            $crate::__spec!(::core::stringify!($name), $([$($pattr)?] $arg),+),
             |slf: $crate::rt::Slf<'_, Self>, __args: &$crate::rt::Args<'_>| -> $crate::PyResult<$crate::Obj> {
                 let _i: usize = 0;
                 $(
-                    let $arg: $ty = $crate::__arg!(__args, _i,
+                    let $arg: $ty = $crate::__arg!([$($pattr)?] __args, _i,
                         ::core::concat!(::core::stringify!($name), "() argument '", ::core::stringify!($arg), "'"), $ty $(, $def)?);
                     let _i = _i + 1;
                 )+
@@ -181,15 +210,15 @@ macro_rules! __fn_entry {
             },
         )
     };
-    ($kind:ident [$($doc:literal),*] $name:ident ($($f:tt)+) [$($arg:ident : $ty:ty $(= $def:expr)?),+] [$($ret:ty)?]) => {
+    ($kind:ident [$($doc:literal),*] $name:ident ($($f:tt)+) [$($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),+] [$($ret:ty)?]) => {
         $crate::rt::MethodEntry::fn_fast(
-            $crate::rt::Sig::new($crate::rt::Kind::$kind, ::core::stringify!($name), $crate::__params!($($arg: $ty $(= $def)?),+),
+            $crate::rt::Sig::new($crate::rt::Kind::$kind, ::core::stringify!($name), $crate::__params!($($(#[$pattr])? $arg: $ty $(= $def)?),+),
                 $crate::__ret_hint!($($ret)?), false, &$crate::rt::join_doc(&[$($doc),*])),
-            $crate::__spec!(::core::stringify!($name), $($arg),+),
+            $crate::__spec!(::core::stringify!($name), $([$($pattr)?] $arg),+),
             |__args: &$crate::rt::Args<'_>| -> $crate::PyResult<$crate::Obj> {
                 let _i: usize = 0;
                 $(
-                    let $arg: $ty = $crate::__arg!(__args, _i,
+                    let $arg: $ty = $crate::__arg!([$($pattr)?] __args, _i,
                         ::core::concat!(::core::stringify!($name), "() argument '", ::core::stringify!($arg), "'"), $ty $(, $def)?);
                     let _i = _i + 1;
                 )+
@@ -221,24 +250,24 @@ macro_rules! __items {
     };
     // #[new]: the constructor (keyword style, vectorcall).
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* #[new] $vis:vis fn $name:ident ($($arg:ident : $ty:ty $(= $def:expr)?),* $(,)?) -> $ret:ty $body:block
+        $(#[doc = $doc:literal])* #[new] $vis:vis fn $name:ident ($($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),* $(,)?) -> $ret:ty $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name($($arg: $ty),*) -> $ret $body }
         $crate::__items!(@munch [$T] [$($m)*] [$($g)*] [$($c)* {
             $crate::rt::Constructor::new(
-                $crate::__spec!(<$T as $crate::PyClass>::NAME, $($arg),*),
+                $crate::__spec!(<$T as $crate::PyClass>::NAME, $([$($pattr)?] $arg),*),
                 |__args: &$crate::rt::Args<'_>| -> $crate::PyResult<Self> {
                     let _i: usize = 0;
                     $(
-                        let $arg: $ty = $crate::__arg!(__args, _i,
+                        let $arg: $ty = $crate::__arg!([$($pattr)?] __args, _i,
                             ::core::concat!(::core::stringify!($T), "() argument '", ::core::stringify!($arg), "'"), $ty $(, $def)?);
                         let _i = _i + 1;
                     )*
                     $crate::rt::IntoResult::<Self>::into_result(Self::$name($($arg),*))
                 },
                 $crate::rt::Sig::new($crate::rt::Kind::Init, <$T as $crate::PyClass>::NAME,
-                    $crate::__params!($($arg: $ty $(= $def)?),*), ::std::string::String::new(), false, ""),
+                    $crate::__params!($($(#[$pattr])? $arg: $ty $(= $def)?),*), ::std::string::String::new(), false, ""),
             )
         }] $($rest)*);
     };
@@ -251,11 +280,11 @@ macro_rules! __items {
         $crate::__items!(@munch [$T] [$($m)* $crate::__fn_entry!(@o Static [$($doc),*] $name (Self::$name) [$arg: $ty] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* #[staticmethod] $vis:vis fn $name:ident ($($arg:ident : $ty:ty $(= $def:expr)?),* $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* #[staticmethod] $vis:vis fn $name:ident ($($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),* $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name($($arg: $ty),*) $(-> $ret)? $body }
-        $crate::__items!(@munch [$T] [$($m)* $crate::__fn_entry!(Static [$($doc),*] $name (Self::$name) [$($arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+        $crate::__items!(@munch [$T] [$($m)* $crate::__fn_entry!(Static [$($doc),*] $name (Self::$name) [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
     // #[getter]: a read-only property.
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
@@ -268,6 +297,61 @@ macro_rules! __items {
                 <$ret as $crate::IntoPy>::hint(), false, &$crate::rt::join_doc(&[$($doc),*])),
             |slf: $crate::rt::Slf<'_, Self>| -> $crate::PyResult<$crate::Obj> { $crate::__call!(ref slf, $name, ()) },
         ),] [$($c)*] $($rest)*);
+    };
+    // Special methods of classes become type slots: `__eq__` (other of any FromPy type; a value that
+    // does not convert compares as NotImplemented), `__hash__`, `__repr__`, `__len__`.
+    (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
+        $(#[doc = $doc:literal])* $vis:vis fn __eq__ (&$s:ident, $other:ident : $oty:ty $(,)?) -> bool $body:block
+        $($rest:tt)*
+    ) => {
+        impl $T { $(#[doc = $doc])* $vis fn __eq__(&$s, $other: $oty) -> bool $body }
+        $crate::__items!(@munch [$T] [$($m)* $crate::rt::MethodEntry::slot_eq(
+            $crate::rt::Sig::new($crate::rt::Kind::Method, "__eq__", ::std::vec![$crate::rt::Param {
+                name: "other", hint: "object".into(), has_default: false, kwargs: false }], "bool".into(), true, ""),
+            |slf: $crate::rt::Slf<'_, Self>, __o: $crate::Borrowed<'_>| -> $crate::PyResult<::core::option::Option<bool>> {
+                let ::core::result::Result::Ok($other) = <$oty as $crate::FromPy>::from_py(__o, "other") else {
+                    return ::core::result::Result::Ok(::core::option::Option::None);
+                };
+                let __r = slf.get()?;
+                ::core::result::Result::Ok(::core::option::Option::Some(Self::__eq__(&*__r, $other)))
+            },
+        ),] [$($g)*] [$($c)*] $($rest)*);
+    };
+    (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
+        $(#[doc = $doc:literal])* $vis:vis fn __hash__ (&$s:ident $(,)?) -> $ret:ty $body:block
+        $($rest:tt)*
+    ) => {
+        impl $T { $(#[doc = $doc])* $vis fn __hash__(&$s) -> $ret $body }
+        $crate::__items!(@munch [$T] [$($m)* $crate::rt::MethodEntry::slot_hash(
+            $crate::rt::Sig::new($crate::rt::Kind::Method, "__hash__", ::std::vec![], "int".into(), false, ""),
+            |slf: $crate::rt::Slf<'_, Self>| -> $crate::PyResult<isize> {
+                let __r = slf.get()?;
+                ::core::result::Result::Ok($crate::rt::HashValue::to_hash(Self::__hash__(&*__r)))
+            },
+        ),] [$($g)*] [$($c)*] $($rest)*);
+    };
+    (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
+        $(#[doc = $doc:literal])* $vis:vis fn __repr__ (&$s:ident $(,)?) -> $ret:ty $body:block
+        $($rest:tt)*
+    ) => {
+        impl $T { $(#[doc = $doc])* $vis fn __repr__(&$s) -> $ret $body }
+        $crate::__items!(@munch [$T] [$($m)* $crate::rt::MethodEntry::slot_repr(
+            $crate::rt::Sig::new($crate::rt::Kind::Method, "__repr__", ::std::vec![], "str".into(), false, ""),
+            |slf: $crate::rt::Slf<'_, Self>| -> $crate::PyResult<$crate::Obj> { $crate::__call!(ref slf, __repr__, ()) },
+        ),] [$($g)*] [$($c)*] $($rest)*);
+    };
+    (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
+        $(#[doc = $doc:literal])* $vis:vis fn __len__ (&$s:ident $(,)?) -> usize $body:block
+        $($rest:tt)*
+    ) => {
+        impl $T { $(#[doc = $doc])* $vis fn __len__(&$s) -> usize $body }
+        $crate::__items!(@munch [$T] [$($m)* $crate::rt::MethodEntry::slot_len(
+            $crate::rt::Sig::new($crate::rt::Kind::Method, "__len__", ::std::vec![], "int".into(), false, ""),
+            |slf: $crate::rt::Slf<'_, Self>| -> $crate::PyResult<usize> {
+                let __r = slf.get()?;
+                ::core::result::Result::Ok(Self::__len__(&*__r))
+            },
+        ),] [$($g)*] [$($c)*] $($rest)*);
     };
     // Methods: receiver `&self`, `&mut self` or `this: Py<Self>`; `#[positional]` + one parameter → METH_O.
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
@@ -292,25 +376,25 @@ macro_rules! __items {
         $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(@o py [$T] [$($doc),*] $name [$arg: $ty] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* $vis:vis fn $name:ident (&$s:ident $(, $arg:ident : $ty:ty $(= $def:expr)?)* $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $vis:vis fn $name:ident (&$s:ident $(, $(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?)* $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name(&$s $(, $arg: $ty)*) $(-> $ret)? $body }
-        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(ref [$T] [$($doc),*] $name [$($arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(ref [$T] [$($doc),*] $name [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* $vis:vis fn $name:ident (&mut $s:ident $(, $arg:ident : $ty:ty $(= $def:expr)?)* $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $vis:vis fn $name:ident (&mut $s:ident $(, $(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?)* $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name(&mut $s $(, $arg: $ty)*) $(-> $ret)? $body }
-        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(mut [$T] [$($doc),*] $name [$($arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(mut [$T] [$($doc),*] $name [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* $vis:vis fn $name:ident ($this:ident : Py<Self> $(, $arg:ident : $ty:ty $(= $def:expr)?)* $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $vis:vis fn $name:ident ($this:ident : Py<Self> $(, $(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?)* $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name($this: $crate::Py<Self> $(, $arg: $ty)*) $(-> $ret)? $body }
-        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(py [$T] [$($doc),*] $name [$($arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(py [$T] [$($doc),*] $name [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
 }
 
@@ -332,11 +416,11 @@ macro_rules! __fns {
         $crate::__fns!(@munch [$($m)* $crate::__fn_entry!(@o Module [$($doc),*] $name ($name) [$arg: $ty] [$($ret)?]),] $($rest)*);
     };
     (@munch [$($m:tt)*]
-        $(#[doc = $doc:literal])* $vis:vis fn $name:ident ($($arg:ident : $ty:ty $(= $def:expr)?),* $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $vis:vis fn $name:ident ($($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),* $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         $(#[doc = $doc])* $vis fn $name($($arg: $ty),*) $(-> $ret)? $body
-        $crate::__fns!(@munch [$($m)* $crate::__fn_entry!(Module [$($doc),*] $name ($name) [$($arg: $ty $(= $def)?),*] [$($ret)?]),] $($rest)*);
+        $crate::__fns!(@munch [$($m)* $crate::__fn_entry!(Module [$($doc),*] $name ($name) [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] $($rest)*);
     };
 }
 
@@ -450,7 +534,7 @@ macro_rules! record {
                 getsets.extend(user_getsets);
                 let doc: &'static str = ::std::boxed::Box::leak($crate::rt::join_doc(&[$($doc),*]).into_boxed_str());
                 let constructor = $crate::rt::Constructor::new(
-                    $crate::__spec!(::core::stringify!($T), $($field),*),
+                    $crate::__spec!(::core::stringify!($T), $([] $field),*),
                     |__args: &$crate::rt::Args<'_>| -> $crate::PyResult<Self> {
                         let _i: usize = 0;
                         $(
@@ -465,6 +549,7 @@ macro_rules! record {
                             name: ::core::stringify!($field),
                             hint: <$fty as $crate::Field>::hint(),
                             has_default: $crate::__has!($($def)?),
+                            kwargs: false,
                         }),*],
                         ::std::string::String::new(), false, doc),
                 );

@@ -26,6 +26,8 @@ pub struct MethodEntry<C = ()> {
     pub(crate) doc: String,
     /// The `.pyi` lines (with decorators, unindented).
     pub stub: String,
+    /// Special methods (`__eq__`, `__hash__`, …) are type slots, not table entries.
+    pub(crate) slot: Option<(c_int, *mut c_void)>,
     _class: PhantomData<fn() -> C>,
 }
 
@@ -62,8 +64,8 @@ unsafe extern "C" fn m_o<C, F: Fn(Slf<'_, C>, Borrowed<'_>) -> PyResult<Obj> + C
 }
 
 #[inline(always)]
-fn with_args<R, const N: usize>(
-    spec: &'static ArgSpec<N>,
+fn with_args<R, const N: usize, const KW: bool>(
+    spec: &'static ArgSpec<N, KW>,
     args: *const *mut ffi::PyObject,
     nargs: ffi::Py_ssize_t,
     kwnames: *mut ffi::PyObject,
@@ -71,10 +73,10 @@ fn with_args<R, const N: usize>(
 ) -> PyResult<R> {
     // SAFETY: CPython's FASTCALL arguments, alive for the call.
     let slots = unsafe { spec.parse_vector(args, nargs as usize, kwnames)? };
-    body(&spec.args(&slots))
+    body(&spec.args(&slots, crate::args::Raw { args, nargs: nargs as usize, kwnames }))
 }
 
-unsafe extern "C" fn m_fast<C, F, S, const N: usize>(
+unsafe extern "C" fn m_fast<C, F, S, const N: usize, const KW: bool>(
     slf: *mut ffi::PyObject,
     args: *const *mut ffi::PyObject,
     nargs: ffi::Py_ssize_t,
@@ -82,7 +84,7 @@ unsafe extern "C" fn m_fast<C, F, S, const N: usize>(
 ) -> *mut ffi::PyObject
 where
     F: Fn(Slf<'_, C>, &Args<'_>) -> PyResult<Obj> + Copy,
-    S: Fn() -> &'static ArgSpec<N> + Copy,
+    S: Fn() -> &'static ArgSpec<N, KW> + Copy,
 {
     guard(std::ptr::null_mut(), || {
         // SAFETY: this trampoline is only in `C`'s own table and CPython checked `self`'s type.
@@ -104,7 +106,7 @@ unsafe extern "C" fn f_o<F: Fn(Borrowed<'_>) -> PyResult<Obj> + Copy>(
     guard(std::ptr::null_mut(), || Ok(zst::<F>()(ptr(arg))?.into_ptr()))
 }
 
-unsafe extern "C" fn f_fast<F, S, const N: usize>(
+unsafe extern "C" fn f_fast<F, S, const N: usize, const KW: bool>(
     _: *mut ffi::PyObject,
     args: *const *mut ffi::PyObject,
     nargs: ffi::Py_ssize_t,
@@ -112,7 +114,7 @@ unsafe extern "C" fn f_fast<F, S, const N: usize>(
 ) -> *mut ffi::PyObject
 where
     F: Fn(&Args<'_>) -> PyResult<Obj> + Copy,
-    S: Fn() -> &'static ArgSpec<N> + Copy,
+    S: Fn() -> &'static ArgSpec<N, KW> + Copy,
 {
     guard(std::ptr::null_mut(), || with_args(zst::<S>()(), args, nargs, kwnames, |a| Ok(zst::<F>()(a)?.into_ptr())))
 }
@@ -125,12 +127,105 @@ unsafe extern "C" fn g_get<C, F: Fn(Slf<'_, C>) -> PyResult<Obj> + Copy>(
     guard(std::ptr::null_mut(), || Ok(zst::<F>()(unsafe { Slf::new(ptr(slf)) })?.into_ptr()))
 }
 
+unsafe extern "C" fn s_richcompare<C, F: Fn(Slf<'_, C>, Borrowed<'_>) -> PyResult<Option<bool>> + Copy>(
+    a: *mut ffi::PyObject,
+    b: *mut ffi::PyObject,
+    op: c_int,
+) -> *mut ffi::PyObject {
+    guard(std::ptr::null_mut(), || {
+        // SAFETY: CPython calls a type's `tp_richcompare` with an instance of that type first.
+        let eq = if op == ffi::Py_EQ || op == ffi::Py_NE { zst::<F>()(unsafe { Slf::new(ptr(a)) }, ptr(b))? } else { None };
+        match eq {
+            Some(eq) => Ok(crate::conv::IntoPy::into_py(eq == (op == ffi::Py_EQ))?.into_ptr()),
+            // SAFETY: the static NotImplemented singleton.
+            None => Ok(unsafe { Obj::from_borrowed_ptr(ffi::Py_NotImplemented()) }.into_ptr()),
+        }
+    })
+}
+
+unsafe extern "C" fn s_hash<C, F: Fn(Slf<'_, C>) -> PyResult<isize> + Copy>(slf: *mut ffi::PyObject) -> ffi::Py_hash_t {
+    // SAFETY: `tp_hash` of `C`'s type receives a `C` instance.
+    guard(-1, || Ok(match zst::<F>()(unsafe { Slf::new(ptr(slf)) })? {
+        -1 => -2, // -1 means "error" to CPython
+        h => h,
+    }))
+}
+
+unsafe extern "C" fn s_repr<C, F: Fn(Slf<'_, C>) -> PyResult<Obj> + Copy>(slf: *mut ffi::PyObject) -> *mut ffi::PyObject {
+    // SAFETY: `tp_repr` of `C`'s type receives a `C` instance.
+    guard(std::ptr::null_mut(), || Ok(zst::<F>()(unsafe { Slf::new(ptr(slf)) })?.into_ptr()))
+}
+
+unsafe extern "C" fn s_len<C, F: Fn(Slf<'_, C>) -> PyResult<usize> + Copy>(slf: *mut ffi::PyObject) -> ffi::Py_ssize_t {
+    // SAFETY: `mp_length` of `C`'s type receives a `C` instance.
+    guard(-1, || {
+        let n = zst::<F>()(unsafe { Slf::new(ptr(slf)) })?;
+        isize::try_from(n).map_err(|_| crate::PyErr::overflow_error("__len__() is larger than sys.maxsize"))
+    })
+}
+
+impl<C: 'static> MethodEntry<C> {
+    fn special(sig: Sig, slot: c_int, f: *mut c_void) -> Self {
+        let mut e = Self::new(sig, 0, std::ptr::null_mut());
+        e.slot = Some((slot, f));
+        e
+    }
+
+    /// `__eq__`/`__ne__` (`tp_richcompare`); `Ok(None)` means NotImplemented; ordering is not supported.
+    pub fn slot_eq<F: Fn(Slf<'_, C>, Borrowed<'_>) -> PyResult<Option<bool>> + Copy + 'static>(sig: Sig, f: F) -> Self {
+        fnptr(&f);
+        Self::special(sig, ffi::Py_tp_richcompare, s_richcompare::<C, F> as *mut c_void)
+    }
+
+    /// `__hash__` (`tp_hash`).
+    pub fn slot_hash<F: Fn(Slf<'_, C>) -> PyResult<isize> + Copy + 'static>(sig: Sig, f: F) -> Self {
+        fnptr(&f);
+        Self::special(sig, ffi::Py_tp_hash, s_hash::<C, F> as *mut c_void)
+    }
+
+    /// `__repr__` (`tp_repr`).
+    pub fn slot_repr<F: Fn(Slf<'_, C>) -> PyResult<Obj> + Copy + 'static>(sig: Sig, f: F) -> Self {
+        fnptr(&f);
+        Self::special(sig, ffi::Py_tp_repr, s_repr::<C, F> as *mut c_void)
+    }
+
+    /// `__len__` (`mp_length`).
+    pub fn slot_len<F: Fn(Slf<'_, C>) -> PyResult<usize> + Copy + 'static>(sig: Sig, f: F) -> Self {
+        fnptr(&f);
+        Self::special(sig, ffi::Py_mp_length, s_len::<C, F> as *mut c_void)
+    }
+}
+
+/// Hash values: any integer, folded to `Py_hash_t` width.
+pub trait HashValue {
+    fn to_hash(self) -> isize;
+}
+
+macro_rules! hash_value {
+    ($($t:ty),*) => {$(
+        impl HashValue for $t {
+            fn to_hash(self) -> isize {
+                self as isize
+            }
+        }
+    )*};
+}
+hash_value!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize);
+
 /// Binds a closure's type to its trampoline; the closure value itself carries nothing.
 fn fnptr<F>(_: &F) {}
 
 impl<C> MethodEntry<C> {
     fn new(sig: Sig, flags: c_int, meth: *mut c_void) -> Self {
-        MethodEntry { name: sig.name, flags, meth, doc: sig.doc_with_signature(), stub: sig.stub(), _class: PhantomData }
+        MethodEntry {
+            name: sig.name,
+            flags,
+            meth,
+            doc: sig.doc_with_signature(),
+            stub: sig.stub(),
+            slot: None,
+            _class: PhantomData,
+        }
     }
 
     pub fn noargs<F: Fn(Slf<'_, C>) -> PyResult<Obj> + Copy + 'static>(sig: Sig, f: F) -> Self
@@ -149,14 +244,14 @@ impl<C> MethodEntry<C> {
         Self::new(sig, ffi::METH_O, m_o::<C, F> as *mut c_void)
     }
 
-    pub fn fast<F, S, const N: usize>(sig: Sig, spec: S, f: F) -> Self
+    pub fn fast<F, S, const N: usize, const KW: bool>(sig: Sig, spec: S, f: F) -> Self
     where
         C: 'static,
         F: Fn(Slf<'_, C>, &Args<'_>) -> PyResult<Obj> + Copy + 'static,
-        S: Fn() -> &'static ArgSpec<N> + Copy + 'static,
+        S: Fn() -> &'static ArgSpec<N, KW> + Copy + 'static,
     {
         fnptr(&(f, spec));
-        Self::new(sig, ffi::METH_FASTCALL | ffi::METH_KEYWORDS, m_fast::<C, F, S, N> as *mut c_void)
+        Self::new(sig, ffi::METH_FASTCALL | ffi::METH_KEYWORDS, m_fast::<C, F, S, N, KW> as *mut c_void)
     }
 
     /// A static method (`static_ = true`) or a module function (`false`) without parameters.
@@ -178,14 +273,14 @@ impl<C> MethodEntry<C> {
         Self::new(sig, flags, f_o::<F> as *mut c_void)
     }
 
-    pub fn fn_fast<F, S, const N: usize>(sig: Sig, spec: S, f: F) -> Self
+    pub fn fn_fast<F, S, const N: usize, const KW: bool>(sig: Sig, spec: S, f: F) -> Self
     where
         F: Fn(&Args<'_>) -> PyResult<Obj> + Copy + 'static,
-        S: Fn() -> &'static ArgSpec<N> + Copy + 'static,
+        S: Fn() -> &'static ArgSpec<N, KW> + Copy + 'static,
     {
         fnptr(&(f, spec));
         let flags = ffi::METH_FASTCALL | ffi::METH_KEYWORDS | if sig.kind == crate::sig::Kind::Static { ffi::METH_STATIC } else { 0 };
-        Self::new(sig, flags, f_fast::<F, S, N> as *mut c_void)
+        Self::new(sig, flags, f_fast::<F, S, N, KW> as *mut c_void)
     }
 }
 
@@ -225,6 +320,7 @@ fn leak(s: &str) -> *const std::ffi::c_char {
 pub(crate) fn method_table<C>(entries: &[MethodEntry<C>]) -> *mut ffi::PyMethodDef {
     let mut defs: Vec<ffi::PyMethodDef> = entries
         .iter()
+        .filter(|e| e.slot.is_none())
         .map(|e| ffi::PyMethodDef { ml_name: leak(e.name), ml_meth: e.meth, ml_flags: e.flags, ml_doc: leak(&e.doc) })
         .collect();
     defs.push(ffi::PyMethodDef {

@@ -16,6 +16,8 @@ pub struct Param {
     pub name: &'static str,
     pub hint: String,
     pub has_default: bool,
+    /// `**name`: collects extra keywords.
+    pub kwargs: bool,
 }
 
 pub struct Sig {
@@ -46,6 +48,10 @@ impl Sig {
         let mut seen_default = false;
         let mut star = false;
         for p in &self.params {
+            if p.kwargs {
+                out.push(if typed { format!("**{}: {}", p.name, p.hint) } else { format!("**{}", p.name) });
+                continue;
+            }
             if !p.has_default && seen_default && !star {
                 out.push("*".to_owned());
                 star = true;
@@ -138,7 +144,7 @@ mod tests {
     use super::*;
 
     fn p(name: &'static str, hint: &str, has_default: bool) -> Param {
-        Param { name, hint: hint.into(), has_default }
+        Param { name, hint: hint.into(), has_default, kwargs: false }
     }
 
     #[test]

@@ -221,3 +221,60 @@ def test_subinterpreters_are_refused_not_misbehaving() -> None:
                 interp.run_string(iid, code)
         finally:
             interp.destroy(iid)
+
+
+def test_crate_doc_example_works() -> None:
+    """The worked example of the crate docs is compiled into the test module as `PyInit_mymod`."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("mymod", m.__file__)
+    mymod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mymod)
+    p = mymod.Point(x=3.0, y=4.0)
+    assert p.norm() == 5.0 and p.scaled(2.0).x == 6.0 and p.moved(dy=1.0).y == 5.0 and p.swapped.x == 4.0
+    g = mymod.GraphView.create()
+    assert g.add("payload") == 0
+    node = g.node(0)
+    assert node.payload() == "payload"
+    seen: list[object] = []
+    g.each(seen.append)
+    assert seen == ["payload"]
+    with pytest.raises(TypeError, match=r"use GraphView\.create\(\)"):
+        mymod.GraphView()
+    with pytest.raises(mymod.MyError, match="no such node"):
+        g.node(5).payload()
+    g.destroy()
+    with pytest.raises(ReferenceError, match="released"):
+        node.payload()
+    assert mymod.add(2) == 2 and mymod.neg(3) == -3 and mymod.Color.Green.value == "green"
+    assert "mymod.pyi" in mymod._stubs()
+
+
+def test_extra_keywords_parameter() -> None:
+    assert m.collect(1, z=3, a=4, second=2) == [("first", 1), ("second", 2), ("z", 3), ("a", 4)]
+    assert m.collect(first=1) == [("first", 1), ("second", 0)]
+    assert m.collect(**{"first": 1, "x": 9}) == [("first", 1), ("second", 0), ("x", 9)]
+    assert m.collect(1, rest=5) == [("first", 1), ("second", 0), ("rest", 5)]  # like Python's **rest
+    with pytest.raises(TypeError, match=r"collect\(\) takes at most 2 positional arguments \(3 given\)"):
+        m.collect(1, 2, 3)
+    with pytest.raises(TypeError, match=r"collect\(\) missing required argument 'first'"):
+        m.collect(x=1)
+    with pytest.raises(TypeError, match=r"collect\(\) got multiple values for argument 'first'"):
+        m.collect(1, first=2)
+    assert str(inspect.signature(m.collect)) == "(first, second=Ellipsis, **rest)"
+    b = m.Bag.create(name="kw", x=1, y="two")
+    assert (b.name, len(b), b.get(1)) == ("kw", 2, "two")
+    assert len(m.Bag.create()) == 0
+
+
+def test_special_methods_of_classes() -> None:
+    b = m.Bag.create()
+    t1, t2, t3 = b.tag("x"), b.tag("x"), b.tag("y")
+    assert t1 == t2 and not (t1 != t2) and t1 != t3
+    assert (t1 == 5) is False and (t1 != "x") is True  # other types compare as NotImplemented
+    assert hash(t1) == hash(t2) and len({t1, t2, t3}) == 2
+    assert repr(t1) == 'Tag("x")'
+    with pytest.raises(TypeError):
+        t1 < t2  # noqa: B015 — ordering is not defined
+    b.put(1)
+    assert len(b) == 1 and bool(b)

@@ -121,7 +121,8 @@ def test_pth_makes_pyzig_importable_from_anywhere(tmp_path: Path, monkeypatch: p
     assert where.read_text() == str(layout.PY_DIR) + "\n"
     assert pth.install(layout.PY_DIR) == where  # idempotent
     code = "import site, sys; site.addsitedir(sys.argv[1]); import pyzig; print(pyzig.__file__)"
-    out = subprocess.run([sys.executable, "-I", "-c", code, str(site_dir)], cwd="/", capture_output=True,
+    # -S: no site-packages of the interpreter (a real .pth there must not answer for ours)
+    out = subprocess.run([sys.executable, "-I", "-S", "-c", code, str(site_dir)], cwd="/", capture_output=True,
                          text=True, env=dict(os.environ, PYZIG_NORECOMPILE="1"), check=True)
     assert Path(out.stdout.strip()) == layout.PY_DIR / "pyzig" / "__init__.py"
 

@@ -4,7 +4,8 @@
 # instruction counts divided by N is the cost of one loop iteration (operation + loop overhead).
 # Run bench/binding/run.sh first (it builds the twins); then:
 #   bash bench/binding/instr.sh [OP_INDEX ...]    (default: all ops; -1 = empty-loop baseline)
-# With KEEP=1 the callgrind files stay in the build dir for callgrind_annotate.
+# With BREAKDOWN=1 it also prints, per op, the instructions of each function for C and pyzig
+# (cgdiff.py); with KEEP=1 the callgrind files stay in the build dir for callgrind_annotate.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,7 +24,11 @@ count() {  # twin op iterations -> total instructions
     PYTHONHASHSEED=0 PYTHONPATH="$out:$here" setarch "$(uname -m)" -R valgrind --tool=callgrind --callgrind-out-file="$f" \
         "$PYTHON" -s "$here/oploop.py" "$1" "$2" "$3" 2>&1 |
         sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
-    [[ "${KEEP:-0}" == 1 ]] || rm -f "$f"
+}
+
+breakdown() {  # twin op: per-function instructions of one iteration
+    echo "  $1:"
+    "$PYTHON" "$here/cgdiff.py" "$out/callgrind.$1.$2.$n" "$out/callgrind.$1.$2.$((2 * n))" "$n"
 }
 
 printf '%-22s %8s %8s %8s %8s %8s\n' op C PyO3 pyzig pyzig/C pyzig-C
@@ -45,4 +50,9 @@ for op in "${ops[@]}"; do
         extra="$((row[2] - row[0]))"
     fi
     printf '%-22s %8s %8s %8s %8s %8s\n' "$label" "${row[0]}" "${row[1]}" "${row[2]}" "$ratio" "$extra"
+    if [[ "${BREAKDOWN:-0}" == 1 ]]; then
+        breakdown point_c "$op"
+        [[ "${row[2]}" == "-" ]] || breakdown point_pyzig "$op"
+    fi
+    [[ "${KEEP:-0}" == 1 ]] || rm -f "$out"/callgrind.*."$op".*
 done

@@ -1,10 +1,13 @@
 """Graph benchmark: pyzig vs rustworkx vs networkx from Python, each library in its own process.
 
 W1 build the graph (N nodes, N-1 type-1 tree edges, N random type-2 edges), one library call per
-node/edge; W2 for every node collect its neighbours over type-2 edges; W3 the nodes reachable from
-node 0 over type-1 edges (pyzig: GraphView.bfs). Medians over --repeat runs of the worker's CPU time
-(time.process_time: other load on a shared machine does not count), garbage collector off while
-timing (as timeit does). Every library's answers are cross-checked.
+node/edge (pyzig: create_and_insert_node + create_and_insert_edge on BoundNodes); W2 for every node
+collect its neighbours over type-2 edges; W3 the nodes reachable from node 0 over type-1 edges
+(pyzig: GraphView.bfs). Extra rows: W1r pyzig through the reference API's two calls per edge
+(EdgeReference.create + insert_edge); W1h rustworkx naming nodes by the ids add_node returned (as
+pyzig names them by the BoundNodes it returned) instead of by position. Medians over --repeat runs
+of the worker's CPU time (time.process_time: other load on a shared machine does not count),
+garbage collector off while timing (as timeit does). Every library's answers are cross-checked.
 
     python bench/graph/bench.py [--n 100000] [--repeat 5] [--libs pyzig,rustworkx,networkx]
 """

@@ -48,3 +48,21 @@ def reach(g):
     vis = _Type1Only()
     rx.graph_bfs_search(g, [0], vis)
     return vis.reached  # the start included: discover_vertex fires for it too
+
+
+def _build_with_handles(g0, n, tree, extra):
+    # W1 as pyzig's side does it: edges name nodes by the handles the add-node calls returned
+    # (here the ints add_node gave back, kept in a list) instead of by their known positions.
+    g = rx.PyGraph(multigraph=True)
+    add_node, add_edge = g.add_node, g.add_edge
+    ids = [add_node(None) for _ in range(n)]
+    for a, b in tree:
+        add_edge(ids[a], ids[b], 1)
+    for a, b in extra:
+        add_edge(ids[a], ids[b], 2)
+    return g.num_edges()
+
+
+EXTRA = {
+    "W1h W1, edges by the ids add_node returned": _build_with_handles,
+}

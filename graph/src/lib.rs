@@ -9,8 +9,11 @@
 //! Ownership: a node or edge is immutable once created and may sit in several views and in several
 //! Python handles at once, so it is shared as `Arc<NodeData>` / `Arc<EdgeData>`. `Arc` rather than
 //! `Rc` because the binding's handles must be `Send + Sync` (its type registry and the interpreter
-//! may drop them on any thread holding the GIL). Inside a view, adjacency stores dense local
-//! indices ([`NodeIx`], [`EdgeIx`]), so traversal touches no reference counts.
+//! may drop them on any thread holding the GIL). Inside a view, nodes are dense local indices
+//! ([`NodeIx`]) into compact records and edges are compact records holding local indices
+//! ([`EdgeIx`]), so inserting and traversing touch no reference counts. A node the view creates
+//! itself ([`GraphView::create_and_insert_node`]) has no `Arc` until one is asked for
+//! ([`GraphView::node`]): until then it cannot be in any other view.
 //!
 //! Allocation failure: every structure a view grows is reserved with `try_reserve` before it is
 //! changed, so an insertion either completes or returns [`GraphError::OutOfMemory`] and leaves the

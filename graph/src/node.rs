@@ -11,7 +11,10 @@ use crate::uuid::next_uuid;
 /// Shared, immutable node. The same node may be in several views.
 pub type NodeRef = Arc<NodeData>;
 
+/// `repr(C)`: the fields read when a view looks a node up (uuid, hint) come first, next to the
+/// `Arc`'s reference counts, so that cloning and looking up usually touch one cache line.
 #[derive(Debug)]
+#[repr(C)]
 pub struct NodeData {
     uuid: u64,
     pub(crate) hint: Hint,

@@ -707,4 +707,47 @@ mod tests {
             assert_eq!(g.edges_of_type(1, ty, Some(false)).count(), 1, "type {ty}");
         }
     }
+
+    #[test]
+    fn view_created_nodes_get_data_only_on_request() {
+        let mut g = GraphView::new().unwrap();
+        let mut w = GraphView::new().unwrap();
+        let (a, b) = (
+            g.create_and_insert_node().unwrap(),
+            g.create_and_insert_node().unwrap(),
+        );
+        let wa = w.create_and_insert_node().unwrap();
+        assert_ne!(g.node_uuid(a), g.node_uuid(b));
+        assert_ne!(g.node_uuid(a), w.node_uuid(wa));
+        // Never asked for: never left g, so no other view can hold it.
+        assert_eq!(w.find_node_of(&g, a), None);
+        assert_eq!(g.find_node_of(&g, a), Some(a));
+        let da = g.node(a).unwrap().clone();
+        assert!(Arc::ptr_eq(&da, g.node(a).unwrap()), "made once");
+        assert_eq!(da.uuid(), g.node_uuid(a));
+        assert_eq!(g.find_node(&da), Some(a));
+        assert_eq!(w.find_node(&da), None);
+        let in_w = w.insert_node(&da).unwrap();
+        assert_eq!(w.find_node_of(&g, a), Some(in_w));
+        assert_eq!(g.find_node_of(&w, in_w), Some(a));
+        // Edges made from local indices hand out endpoints with the same identity.
+        let e = g
+            .create_and_insert_edge(a, b, 1, None, None, Attrs::new())
+            .unwrap();
+        let h = g.edge(e).unwrap();
+        assert!(h.source().is_same(&da) && h.target().is_same(g.node(b).unwrap()));
+        assert_eq!(w.insert_edge(&h), Err(GraphError::MissingEndpoint {
+            edge: h.uuid(),
+            node: g.node_uuid(b),
+        }));
+        w.insert_node(g.node(b).unwrap()).unwrap();
+        assert_eq!(w.insert_edge(&h).unwrap(), 0);
+        assert_eq!(w.edges_of_type(in_w, 1, Some(true)).count(), 1);
+    }
+
+    #[test]
+    fn records_are_one_aligned_half_cache_line() {
+        assert_eq!(size_of::<EdgeSlot>(), 32);
+        assert_eq!(align_of::<EdgeSlot>(), 32);
+    }
 }

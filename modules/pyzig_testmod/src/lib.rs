@@ -2,6 +2,8 @@
 //! (records with every field kind, handle classes, GC wrappers, errors, panics, ownership).
 #![forbid(unsafe_code)]
 
+mod doc_example;
+
 use pyzig::{Obj, Py, PyErr, PyException, PyResult, Traverse, Visit};
 
 pyzig::enumeration! {
@@ -126,10 +128,10 @@ pyzig::class! {
     /// A bag of Python objects.
     #[pyclass(module = "pyzig_testmod", gc = true, factory = "Bag.create()")]
     impl Bag {
-        /// Makes an empty bag.
+        /// Makes a bag holding the values of any extra keywords.
         #[staticmethod]
-        fn create(name: String = String::from("bag")) -> Bag {
-            Bag { items: Vec::new(), name }
+        fn create(name: String = String::from("bag"), #[kwargs] items: Vec<(String, Obj)>) -> Bag {
+            Bag { items: items.into_iter().map(|(_, v)| v).collect(), name }
         }
         #[positional]
         fn put(&mut self, item: Obj) {
@@ -185,6 +187,16 @@ pyzig::class! {
         #[getter]
         fn label(&self) -> String {
             self.label.clone()
+        }
+        /// Equal when the labels are equal (slot `tp_richcompare`).
+        fn __eq__(&self, other: Py<Tag>) -> bool {
+            other.borrow().map(|o| o.label == self.label).unwrap_or(false)
+        }
+        fn __hash__(&self) -> u64 {
+            self.label.bytes().fold(1469598103934665603u64, |h, b| (h ^ b as u64).wrapping_mul(1099511628211))
+        }
+        fn __repr__(&self) -> String {
+            format!("Tag({:?})", self.label)
         }
     }
 }
@@ -263,6 +275,12 @@ pyzig::module! {
         }
         fn sum_list(values: Vec<i64>) -> i64 {
             values.iter().sum()
+        }
+        /// Extra keywords arrive in call order as (name, value) pairs.
+        fn collect(first: i64, second: i64 = 0, #[kwargs] rest: Vec<(String, Obj)>) -> PyResult<Vec<(String, Obj)>> {
+            let mut out = vec![(String::from("first"), pyzig::IntoPy::into_py(first)?), (String::from("second"), pyzig::IntoPy::into_py(second)?)];
+            out.extend(rest);
+            Ok(out)
         }
     }
 }
