@@ -75,7 +75,26 @@ macro_rules! scalar_field {
         }
     )*};
 }
-scalar_field!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize, f32, f64, bool, String);
+scalar_field!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize, f32, f64, bool);
+
+/// Read without cloning the `String` first.
+impl Field for String {
+    fn hint() -> String {
+        "str".into()
+    }
+    #[inline]
+    fn get(place: FieldPlace<'_, Self>) -> PyResult<Obj> {
+        place.value().as_str().into_py()
+    }
+    #[inline]
+    fn extract(obj: Borrowed<'_>, what: &str) -> PyResult<Self> {
+        <String as FromPy>::from_py(obj, what)
+    }
+    fn to_py_copy(&self) -> PyResult<Obj> {
+        self.as_str().into_py()
+    }
+    const SCALAR: bool = true;
+}
 
 impl<T: Field> Field for Option<T> {
     fn hint() -> String {

@@ -35,6 +35,10 @@
 //! [`Py<T>`], records by value, enums); return types implement [`IntoPy`] (the same, `()`, tuples,
 //! `PyResult<T>`, `Result<T, E: Into<PyErr>>`, and any declared class or record by value).
 //!
+//! Constructors run in `tp_new` and the type's vectorcall (so `__init__` is `object`'s and stubs declare
+//! `__new__`). A list field reads as a live `pyzig.ListView` (stubs say `list[T]`); slices and `pop()`
+//! give detached values. Types are final (`Py_TPFLAGS_IMMUTABLETYPE`, no subclassing).
+//!
 //! Errors: return `Err(PyErr::value_error(..))`, a module exception (`MyError::new_err(..)`) or any
 //! `E: Into<PyErr>`. A panic anywhere below a Python call becomes `PanicException` (a `RuntimeError`,
 //! also exported by every module) carrying the panic message.
