@@ -80,7 +80,10 @@ struct View {
 
 union Data<T> {
     owned: ManuallyDrop<T>,
-    view: ManuallyDrop<View>,
+    // Boxed (8 bytes, not 40) so small owned values set the cell's size: a graph `BoundNode` object is
+    // 64 bytes, refcount, borrow flag and data on one cache line (graph W1: 53.0 -> 47.1 ms). Views,
+    // the rarer kind, pay one extra allocation.
+    view: ManuallyDrop<Box<View>>,
 }
 
 #[repr(C)]
@@ -117,13 +120,13 @@ impl At<'_> {
             init_header(cell.cast(), VIEW);
             ffi::Py_INCREF(self.root);
             (*cell).data.get().write(Data {
-                view: ManuallyDrop::new(View {
+                view: ManuallyDrop::new(Box::new(View {
                     root: NonNull::new_unchecked(self.root),
                     root_data: self.root_data,
                     epoch: self.epoch,
                     indexed,
                     path,
-                }),
+                })),
             });
             if gc {
                 ffi::PyObject_GC_Track(p.cast());

@@ -9,8 +9,8 @@ class PanicException(RuntimeError): ...
 class NodeReference:
     """A node: a unique id and attributes. Exists on its own; insert it into views."""
     @staticmethod
-    def create() -> NodeReference:
-        """A new node with the given attributes."""
+    def create(**attrs: object) -> NodeReference:
+        """A new node with the given attributes (each a bool, int, float or str)."""
         ...
     def get_attr(self, key: str) -> object | None:
         """The attribute `key`, or None."""
@@ -24,14 +24,16 @@ class NodeReference:
     def is_same(self, other: NodeReference) -> bool:
         """True if `other` is the same node."""
         ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 @final
 class EdgeReference:
     """A typed edge between two nodes. Exists on its own; insert it into views holding both ends."""
     @staticmethod
-    def create(source: NodeReference, target: NodeReference, edge_type: int, directional: bool | None = ..., name: str | None = ...) -> EdgeReference:
-        """A new edge. `edge_type` is 0..=255; `directional=True` makes BFS follow it only from
-        source to target by default.
+    def create(source: NodeReference, target: NodeReference, edge_type: int, directional: bool | None = ..., name: str | None = ..., **attrs: object) -> EdgeReference:
+        """A new edge with the given attributes (each a bool, int, float or str). `edge_type` is
+        0..=255; `directional=True` makes BFS follow it only from source to target by default.
         """
         ...
     def source(self) -> NodeReference: ...
@@ -45,6 +47,8 @@ class EdgeReference:
     def is_same(self, other: EdgeReference) -> bool:
         """True if `other` is the same edge (same id)."""
         ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 @final
 class GraphView:

@@ -12,9 +12,6 @@ pub fn value_to_py(v: &Value) -> PyResult<Obj> {
     }
 }
 
-// Attribute conversion from Python awaits extra-keyword support in the binding layer
-// (/work/tmp/graph-needs.md); `create(**attrs)` will call `attrs_from_py`.
-#[allow(dead_code)]
 /// An attribute value from Python: bool, int (i64), float or str; anything else is a `TypeError`
 /// naming the attribute.
 pub fn value_from_py(key: &str, obj: &Obj) -> PyResult<Value> {
@@ -40,12 +37,10 @@ pub fn value_from_py(key: &str, obj: &Obj) -> PyResult<Value> {
     )))
 }
 
-#[allow(dead_code)]
 fn is_overflow(e: &PyErr) -> bool {
     e.matches(&builtin("OverflowError").unwrap_or_else(|_| Obj::none()))
 }
 
-#[allow(dead_code)]
 /// Attributes from `(key, value)` pairs, e.g. a call's extra keywords.
 pub fn attrs_from_py(pairs: &[(String, Obj)]) -> PyResult<Attrs> {
     let mut attrs = Attrs::new();

@@ -2,9 +2,9 @@
 //! views. They hold the engine's shared, immutable data, so they hold no Python objects (not GC).
 
 use pyzig::{Obj, Py, PyResult};
-use pyzig_graph::{Attrs, EdgeData, EdgeRef, NodeData, NodeRef};
+use pyzig_graph::{EdgeData, EdgeRef, NodeData, NodeRef};
 
-use super::convert::{attrs_to_dict, graph_err, value_to_py};
+use super::convert::{attrs_from_py, attrs_to_dict, graph_err, value_to_py};
 
 pub struct NodeReference {
     pub node: NodeRef,
@@ -14,10 +14,10 @@ pyzig::class! {
     /// A node: a unique id and attributes. Exists on its own; insert it into views.
     #[pyclass(module = "pyzig.graph", name = "NodeReference", factory = "NodeReference.create()")]
     impl NodeReference {
-        /// A new node with the given attributes.
+        /// A new node with the given attributes (each a bool, int, float or str).
         #[staticmethod]
-        fn create() -> PyResult<NodeReference> {
-            Ok(NodeReference { node: NodeData::new(Attrs::new()).map_err(graph_err)? })
+        fn create(#[kwargs] attrs: Vec<(String, Obj)>) -> PyResult<NodeReference> {
+            Ok(NodeReference { node: NodeData::new(attrs_from_py(&attrs)?).map_err(graph_err)? })
         }
 
         /// The attribute `key`, or None.
@@ -39,6 +39,15 @@ pyzig::class! {
         fn is_same(&self, other: Py<NodeReference>) -> PyResult<bool> {
             Ok(self.node.is_same(&other.borrow()?.node))
         }
+
+        /// Equal when the same node (like `is_same`), so references work as dict keys.
+        fn __eq__(&self, other: Py<NodeReference>) -> bool {
+            other.borrow().is_ok_and(|o| self.node.is_same(&o.node))
+        }
+
+        fn __hash__(&self) -> u64 {
+            self.node.uuid()
+        }
     }
 }
 
@@ -50,8 +59,8 @@ pyzig::class! {
     /// A typed edge between two nodes. Exists on its own; insert it into views holding both ends.
     #[pyclass(module = "pyzig.graph", name = "EdgeReference", factory = "EdgeReference.create()")]
     impl EdgeReference {
-        /// A new edge. `edge_type` is 0..=255; `directional=True` makes BFS follow it only from
-        /// source to target by default.
+        /// A new edge with the given attributes (each a bool, int, float or str). `edge_type` is
+        /// 0..=255; `directional=True` makes BFS follow it only from source to target by default.
         #[staticmethod]
         fn create(
             source: Py<NodeReference>,
@@ -59,11 +68,12 @@ pyzig::class! {
             edge_type: u8,
             directional: Option<bool> = None,
             name: Option<String> = None,
+            #[kwargs] attrs: Vec<(String, Obj)>,
         ) -> PyResult<EdgeReference> {
             let s = source.borrow()?.node.clone();
             let t = target.borrow()?.node.clone();
             let name = name.map(String::into_boxed_str);
-            let edge = EdgeData::new(s, t, edge_type, directional, name, Attrs::new());
+            let edge = EdgeData::new(s, t, edge_type, directional, name, attrs_from_py(&attrs)?);
             Ok(EdgeReference { edge: edge.map_err(graph_err)? })
         }
 
@@ -95,6 +105,15 @@ pyzig::class! {
         /// True if `other` is the same edge (same id).
         fn is_same(&self, other: Py<EdgeReference>) -> PyResult<bool> {
             Ok(self.edge.is_same(&other.borrow()?.edge))
+        }
+
+        /// Equal when the same edge (like `is_same`), so references work as dict keys.
+        fn __eq__(&self, other: Py<EdgeReference>) -> bool {
+            other.borrow().is_ok_and(|o| self.edge.is_same(&o.edge))
+        }
+
+        fn __hash__(&self) -> u64 {
+            self.edge.uuid()
         }
     }
 }
