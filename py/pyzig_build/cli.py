@@ -29,7 +29,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--stubs-only", action="store_true",
                     help="only (re)write stubs from the modules (building them first only if they are stale)")
     ap.add_argument("--out", type=Path, help="with --stubs-only: write stubs here instead of gen/ (py/ untouched)")
-    ap.add_argument("--demo", action="store_true", help="afterwards run `python -m pyzig.graph` from another dir")
+    ap.add_argument("--demo", action="store_true", help="afterwards run `python -m pyzig.graph.demo` and `python -m pyzig.graph` from another dir")
     ap.add_argument("--clean", action="store_true",
                     help="remove built modules (any interpreter) and .pyi copies from py/; gen/ stays")
     ap.add_argument("--no-pth", action="store_true", help="do not put the .pth file into site-packages")
@@ -37,21 +37,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def _demo() -> int:
-    main = PY_DIR / "pyzig" / "graph" / "__main__.py"
-    if not main.is_file():
-        print(f"\n*** DEMO MISSING: {main.relative_to(ROOT)} does not exist yet (owned by the graph module) ***\n",
-              file=sys.stderr)
-        return 0
+    """From another directory (proving the .pth works): the API tour, then the allocation/cleanup stress run."""
+    env = dict(os.environ)
+    if pth.installed() is None:  # no .pth (unwritable site-packages): fall back to PYTHONPATH
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PY_DIR), env.get("PYTHONPATH")]))
     with tempfile.TemporaryDirectory() as elsewhere:
-        print(f"\n$ cd {elsewhere} && {Path(sys.executable).name} -m pyzig.graph", flush=True)
-        env = dict(os.environ)
-        if pth.installed() is None:  # no .pth (unwritable site-packages): fall back to PYTHONPATH
-            env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PY_DIR), env.get("PYTHONPATH")]))
-        proc = subprocess.run([sys.executable, "-m", "pyzig.graph"], cwd=elsewhere, env=env,
-                              stdin=subprocess.DEVNULL)
-    if proc.returncode != 0:
-        print(f"demo failed (exit {proc.returncode})", file=sys.stderr)
-    return proc.returncode
+        for module in ("pyzig.graph.demo", "pyzig.graph"):
+            print(f"\n$ cd {elsewhere} && {Path(sys.executable).name} -m {module}", flush=True)
+            proc = subprocess.run([sys.executable, "-m", module], cwd=elsewhere, env=env, stdin=subprocess.DEVNULL)
+            if proc.returncode != 0:
+                print(f"demo failed: {module} exited {proc.returncode}", file=sys.stderr)
+                return proc.returncode
+    return 0
 
 
 def _clean() -> int:
