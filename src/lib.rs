@@ -106,6 +106,7 @@
 //!         fn create() -> Graph { Graph { payloads: Vec::new() } }
 //!         fn add(&mut self, payload: Obj) -> usize { self.payloads.push(payload); self.payloads.len() - 1 }
 //!         fn node(this: Py<Self>, index: usize) -> Node { Node { graph: this, index } }
+//!         #[stub("(self, callback: Callable[[object], object]) -> None")]  // instead of `callback: object`
 //!         fn each(&self, callback: Obj) -> PyResult<()> {
 //!             for p in &self.payloads { callback.call1(p.clone())?; }
 //!             Ok(())
@@ -136,6 +137,7 @@
 //!     classes [Point, Graph, Node]
 //!     enums [Color]
 //!     exceptions [MyError]
+//!     stub_header "from collections.abc import Callable";  // imports and TypeVars the stubs use
 //!     functions {
 //!         fn add(a: i64, b: i64 = 0) -> i64 { a + b }
 //!         #[positional]
@@ -145,12 +147,24 @@
 //! ```
 //!
 //! For a package submodule use the dotted `name` (`"pyzig._pyzig"`) and the matching `init`
-//! (`PyInit__pyzig`); `module = ` on each type sets its `__module__`. `_stubs()` returns
-//! `{stub: text}`; append hand-written stub text with `stub_extra "…";` after `exceptions [..]`.
+//! (`PyInit__pyzig`); `module = ` on each type sets its `__module__`.
 //! Other entry points: [`wrap`] (any registered native value → its Python class, through the global
 //! `TypeId` registry), [`Py::new`], [`Obj`] (calls, attributes, `repr`), [`sys::malloc_trim_now`].
 //! The example is compiled as `modules/pyzig_testmod/src/doc_example.rs`; the test module
 //! `modules/pyzig_testmod` uses every feature and `tests/test_binding_*.py` exercises them.
+//!
+//! # Stubs
+//!
+//! `_stubs()` returns `{stub: text}`, generated from the declarations (types from [`FromPy::hint`] /
+//! [`IntoPy::hint`], docstrings from `///`). Where a Rust type says too little (an [`Obj`] that is
+//! really a callback, a class, a dict), write the signature by hand next to the function:
+//! `#[stub("(self, f: Callable[[_T], object], x: _T) -> None")]`, after its `///` lines and before
+//! `#[staticmethod]`/`#[positional]`/`#[getter]`/`#[new]` (not on `__eq__`-style slots). It replaces the
+//! generated `(params) -> ret` in the `.pyi` only (`__text_signature__` stays generated); the shape is
+//! checked at compile time and `python -m mypy.stubtest` checks the names, kinds and defaults (write
+//! defaults as `= ...`). In `module!`, after `exceptions [..]`: `stub_header "…";` adds imports and
+//! TypeVars under the generated imports (private names like `_T`, which stubtest does not look for at
+//! run time), `stub_extra "…";` appends text at the end.
 #![deny(unsafe_op_in_unsafe_fn)]
 
 mod args;
@@ -196,7 +210,7 @@ pub mod rt {
     pub use crate::method::{GetSetEntry, HashValue, MethodEntry};
     pub use crate::module::{Module, ModuleDef, module_init};
     pub use crate::record::{Record, field_entry, record_extras};
-    pub use crate::sig::{Kind, Param, Sig, docstring, join_doc};
+    pub use crate::sig::{Kind, Param, Sig, checked_stub, docstring, join_doc};
 }
 
 pub use enums::PyEnum;

@@ -27,6 +27,18 @@ macro_rules! __has {
     };
 }
 
+/// A `#[stub("(params) -> ret")]` override, shape-checked at compile time.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __stub_sig {
+    () => {
+        ::core::option::Option::None
+    };
+    ($s:literal) => {
+        ::core::option::Option::Some(const { $crate::rt::checked_stub($s) })
+    };
+}
+
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __ret_hint {
@@ -150,18 +162,18 @@ macro_rules! __spec {
 #[macro_export]
 macro_rules! __entry {
     // Methods without parameters: METH_NOARGS.
-    ($recv:ident [$T:ident] [$($doc:literal),*] $name:ident [] [$($ret:ty)?]) => {
+    ($recv:ident [$T:ident] [$($doc:literal),*] [$($stub:literal)?] $name:ident [] [$($ret:ty)?]) => {
         $crate::rt::MethodEntry::noargs(
             $crate::rt::Sig::new($crate::rt::Kind::Method, ::core::stringify!($name), ::std::vec![],
-                $crate::__ret_hint!($($ret)?), false, &$crate::rt::join_doc(&[$($doc),*])),
+                $crate::__ret_hint!($($ret)?), false, &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
             |slf: $crate::rt::Slf<'_, Self>| -> $crate::PyResult<$crate::Obj> { $crate::__call!($recv slf, $name, ()) },
         )
     };
     // One positional-only parameter: METH_O.
-    (@o $recv:ident [$T:ident] [$($doc:literal),*] $name:ident [$arg:ident : $ty:ty] [$($ret:ty)?]) => {
+    (@o $recv:ident [$T:ident] [$($doc:literal),*] [$($stub:literal)?] $name:ident [$arg:ident : $ty:ty] [$($ret:ty)?]) => {
         $crate::rt::MethodEntry::o(
             $crate::rt::Sig::new($crate::rt::Kind::Method, ::core::stringify!($name), $crate::__params!($arg: $ty),
-                $crate::__ret_hint!($($ret)?), true, &$crate::rt::join_doc(&[$($doc),*])),
+                $crate::__ret_hint!($($ret)?), true, &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
             |slf: $crate::rt::Slf<'_, Self>, __o: $crate::Borrowed<'_>| -> $crate::PyResult<$crate::Obj> {
                 let $arg: $ty = <$ty as $crate::FromPy>::from_py(__o,
                     ::core::concat!(::core::stringify!($name), "() argument '", ::core::stringify!($arg), "'"))?;
@@ -170,10 +182,10 @@ macro_rules! __entry {
         )
     };
     // Anything else: METH_FASTCALL | METH_KEYWORDS.
-    ($recv:ident [$T:ident] [$($doc:literal),*] $name:ident [$($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),+] [$($ret:ty)?]) => {
+    ($recv:ident [$T:ident] [$($doc:literal),*] [$($stub:literal)?] $name:ident [$($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),+] [$($ret:ty)?]) => {
         $crate::rt::MethodEntry::fast(
             $crate::rt::Sig::new($crate::rt::Kind::Method, ::core::stringify!($name), $crate::__params!($($(#[$pattr])? $arg: $ty $(= $def)?),+),
-                $crate::__ret_hint!($($ret)?), false, &$crate::rt::join_doc(&[$($doc),*])),
+                $crate::__ret_hint!($($ret)?), false, &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
             $crate::__spec!(::core::stringify!($name), $([$($pattr)?] $arg),+),
             |slf: $crate::rt::Slf<'_, Self>, __args: &$crate::rt::Args<'_>| -> $crate::PyResult<$crate::Obj> {
                 let _i: usize = 0;
@@ -192,17 +204,17 @@ macro_rules! __entry {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __fn_entry {
-    ($kind:ident [$($doc:literal),*] $name:ident ($($f:tt)+) [] [$($ret:ty)?]) => {
+    ($kind:ident [$($doc:literal),*] [$($stub:literal)?] $name:ident ($($f:tt)+) [] [$($ret:ty)?]) => {
         $crate::rt::MethodEntry::fn_noargs(
             $crate::rt::Sig::new($crate::rt::Kind::$kind, ::core::stringify!($name), ::std::vec![],
-                $crate::__ret_hint!($($ret)?), false, &$crate::rt::join_doc(&[$($doc),*])),
+                $crate::__ret_hint!($($ret)?), false, &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
             || -> $crate::PyResult<$crate::Obj> { $crate::IntoPy::into_py($($f)+()) },
         )
     };
-    (@o $kind:ident [$($doc:literal),*] $name:ident ($($f:tt)+) [$arg:ident : $ty:ty] [$($ret:ty)?]) => {
+    (@o $kind:ident [$($doc:literal),*] [$($stub:literal)?] $name:ident ($($f:tt)+) [$arg:ident : $ty:ty] [$($ret:ty)?]) => {
         $crate::rt::MethodEntry::fn_o(
             $crate::rt::Sig::new($crate::rt::Kind::$kind, ::core::stringify!($name), $crate::__params!($arg: $ty),
-                $crate::__ret_hint!($($ret)?), true, &$crate::rt::join_doc(&[$($doc),*])),
+                $crate::__ret_hint!($($ret)?), true, &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
             |__o: $crate::Borrowed<'_>| -> $crate::PyResult<$crate::Obj> {
                 let $arg: $ty = <$ty as $crate::FromPy>::from_py(__o,
                     ::core::concat!(::core::stringify!($name), "() argument '", ::core::stringify!($arg), "'"))?;
@@ -210,10 +222,10 @@ macro_rules! __fn_entry {
             },
         )
     };
-    ($kind:ident [$($doc:literal),*] $name:ident ($($f:tt)+) [$($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),+] [$($ret:ty)?]) => {
+    ($kind:ident [$($doc:literal),*] [$($stub:literal)?] $name:ident ($($f:tt)+) [$($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),+] [$($ret:ty)?]) => {
         $crate::rt::MethodEntry::fn_fast(
             $crate::rt::Sig::new($crate::rt::Kind::$kind, ::core::stringify!($name), $crate::__params!($($(#[$pattr])? $arg: $ty $(= $def)?),+),
-                $crate::__ret_hint!($($ret)?), false, &$crate::rt::join_doc(&[$($doc),*])),
+                $crate::__ret_hint!($($ret)?), false, &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
             $crate::__spec!(::core::stringify!($name), $([$($pattr)?] $arg),+),
             |__args: &$crate::rt::Args<'_>| -> $crate::PyResult<$crate::Obj> {
                 let _i: usize = 0;
@@ -250,7 +262,7 @@ macro_rules! __items {
     };
     // #[new]: the constructor (keyword style, vectorcall).
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* #[new] $vis:vis fn $name:ident ($($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),* $(,)?) -> $ret:ty $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[new] $vis:vis fn $name:ident ($($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),* $(,)?) -> $ret:ty $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name($($arg: $ty),*) -> $ret $body }
@@ -267,34 +279,35 @@ macro_rules! __items {
                     $crate::rt::IntoResult::<Self>::into_result(Self::$name($($arg),*))
                 },
                 $crate::rt::Sig::new($crate::rt::Kind::Init, <$T as $crate::PyClass>::NAME,
-                    $crate::__params!($($(#[$pattr])? $arg: $ty $(= $def)?),*), ::std::string::String::new(), false, ""),
+                    $crate::__params!($($(#[$pattr])? $arg: $ty $(= $def)?),*), ::std::string::String::new(), false, "")
+                    .with_stub($crate::__stub_sig!($($stub)?)),
             )
         }] $($rest)*);
     };
     // #[staticmethod] #[positional] with one parameter: METH_O | METH_STATIC.
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* #[staticmethod] #[positional] $vis:vis fn $name:ident ($arg:ident : $ty:ty $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[staticmethod] #[positional] $vis:vis fn $name:ident ($arg:ident : $ty:ty $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name($arg: $ty) $(-> $ret)? $body }
-        $crate::__items!(@munch [$T] [$($m)* $crate::__fn_entry!(@o Static [$($doc),*] $name (Self::$name) [$arg: $ty] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+        $crate::__items!(@munch [$T] [$($m)* $crate::__fn_entry!(@o Static [$($doc),*] [$($stub)?] $name (Self::$name) [$arg: $ty] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* #[staticmethod] $vis:vis fn $name:ident ($($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),* $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[staticmethod] $vis:vis fn $name:ident ($($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),* $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name($($arg: $ty),*) $(-> $ret)? $body }
-        $crate::__items!(@munch [$T] [$($m)* $crate::__fn_entry!(Static [$($doc),*] $name (Self::$name) [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+        $crate::__items!(@munch [$T] [$($m)* $crate::__fn_entry!(Static [$($doc),*] [$($stub)?] $name (Self::$name) [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
     // #[getter]: a read-only property.
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* #[getter] $vis:vis fn $name:ident (&$s:ident) -> $ret:ty $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[getter] $vis:vis fn $name:ident (&$s:ident) -> $ret:ty $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name(&$s) -> $ret $body }
         $crate::__items!(@munch [$T] [$($m)*] [$($g)* $crate::rt::GetSetEntry::getter(
             $crate::rt::Sig::new($crate::rt::Kind::Getter, ::core::stringify!($name), ::std::vec![],
-                <$ret as $crate::IntoPy>::hint(), false, &$crate::rt::join_doc(&[$($doc),*])),
+                <$ret as $crate::IntoPy>::hint(), false, &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
             |slf: $crate::rt::Slf<'_, Self>| -> $crate::PyResult<$crate::Obj> { $crate::__call!(ref slf, $name, ()) },
         ),] [$($c)*] $($rest)*);
     };
@@ -355,46 +368,46 @@ macro_rules! __items {
     };
     // Methods: receiver `&self`, `&mut self` or `this: Py<Self>`; `#[positional]` + one parameter → METH_O.
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* #[positional] $vis:vis fn $name:ident (&$s:ident, $arg:ident : $ty:ty $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[positional] $vis:vis fn $name:ident (&$s:ident, $arg:ident : $ty:ty $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name(&$s, $arg: $ty) $(-> $ret)? $body }
-        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(@o ref [$T] [$($doc),*] $name [$arg: $ty] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(@o ref [$T] [$($doc),*] [$($stub)?] $name [$arg: $ty] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* #[positional] $vis:vis fn $name:ident (&mut $s:ident, $arg:ident : $ty:ty $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[positional] $vis:vis fn $name:ident (&mut $s:ident, $arg:ident : $ty:ty $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name(&mut $s, $arg: $ty) $(-> $ret)? $body }
-        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(@o mut [$T] [$($doc),*] $name [$arg: $ty] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(@o mut [$T] [$($doc),*] [$($stub)?] $name [$arg: $ty] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* #[positional] $vis:vis fn $name:ident ($this:ident : Py<Self>, $arg:ident : $ty:ty $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[positional] $vis:vis fn $name:ident ($this:ident : Py<Self>, $arg:ident : $ty:ty $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name($this: $crate::Py<Self>, $arg: $ty) $(-> $ret)? $body }
-        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(@o py [$T] [$($doc),*] $name [$arg: $ty] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(@o py [$T] [$($doc),*] [$($stub)?] $name [$arg: $ty] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* $vis:vis fn $name:ident (&$s:ident $(, $(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?)* $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? $vis:vis fn $name:ident (&$s:ident $(, $(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?)* $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name(&$s $(, $arg: $ty)*) $(-> $ret)? $body }
-        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(ref [$T] [$($doc),*] $name [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(ref [$T] [$($doc),*] [$($stub)?] $name [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* $vis:vis fn $name:ident (&mut $s:ident $(, $(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?)* $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? $vis:vis fn $name:ident (&mut $s:ident $(, $(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?)* $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name(&mut $s $(, $arg: $ty)*) $(-> $ret)? $body }
-        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(mut [$T] [$($doc),*] $name [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(mut [$T] [$($doc),*] [$($stub)?] $name [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* $vis:vis fn $name:ident ($this:ident : Py<Self> $(, $(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?)* $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? $vis:vis fn $name:ident ($this:ident : Py<Self> $(, $(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?)* $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name($this: $crate::Py<Self> $(, $arg: $ty)*) $(-> $ret)? $body }
-        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(py [$T] [$($doc),*] $name [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(py [$T] [$($doc),*] [$($stub)?] $name [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
 }
 
@@ -409,18 +422,18 @@ macro_rules! __fns {
         }
     };
     (@munch [$($m:tt)*]
-        $(#[doc = $doc:literal])* #[positional] $vis:vis fn $name:ident ($arg:ident : $ty:ty $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[positional] $vis:vis fn $name:ident ($arg:ident : $ty:ty $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         $(#[doc = $doc])* $vis fn $name($arg: $ty) $(-> $ret)? $body
-        $crate::__fns!(@munch [$($m)* $crate::__fn_entry!(@o Module [$($doc),*] $name ($name) [$arg: $ty] [$($ret)?]),] $($rest)*);
+        $crate::__fns!(@munch [$($m)* $crate::__fn_entry!(@o Module [$($doc),*] [$($stub)?] $name ($name) [$arg: $ty] [$($ret)?]),] $($rest)*);
     };
     (@munch [$($m:tt)*]
-        $(#[doc = $doc:literal])* $vis:vis fn $name:ident ($($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),* $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? $vis:vis fn $name:ident ($($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),* $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         $(#[doc = $doc])* $vis fn $name($($arg: $ty),*) $(-> $ret)? $body
-        $crate::__fns!(@munch [$($m)* $crate::__fn_entry!(Module [$($doc),*] $name ($name) [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] $($rest)*);
+        $crate::__fns!(@munch [$($m)* $crate::__fn_entry!(Module [$($doc),*] [$($stub)?] $name ($name) [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] $($rest)*);
     };
 }
 
@@ -716,6 +729,7 @@ macro_rules! module {
         $(classes [$($cls:ty),* $(,)?])?
         $(enums [$($en:ty),* $(,)?])?
         $(exceptions [$($ex:ty),* $(,)?])?
+        $(stub_header $header:expr;)?
         $(stub_extra $extra:expr;)?
         functions { $($items:tt)* }
     ) => {
@@ -729,7 +743,9 @@ macro_rules! module {
             if !doc.is_empty() {
                 s.push_str(&$crate::rt::docstring(&doc, ""));
             }
-            s.push_str("import enum\nfrom typing import final\n\n");
+            s.push_str("import enum\nfrom typing import final\n");
+            $( s.push_str(::core::convert::AsRef::<str>::as_ref(&$header).trim_end()); s.push('\n'); )?
+            s.push('\n');
             s.push_str("class PanicException(RuntimeError): ...\n\n");
             $($( s.push_str(&<$ex as $crate::PyException>::stub()); s.push('\n'); )*)?
             $($( s.push_str(&$crate::rt::enum_stub::<$en>()); s.push('\n'); )*)?

@@ -28,11 +28,19 @@ pub struct Sig {
     /// `METH_O`: the single parameter is positional-only.
     pub positional: bool,
     pub doc: String,
+    /// A hand-written `(params) -> ret` that replaces the generated one in the stub (`#[stub("…")]`).
+    pub stub_override: Option<&'static str>,
 }
 
 impl Sig {
     pub fn new(kind: Kind, name: &'static str, params: Vec<Param>, ret: String, positional: bool, doc: &str) -> Sig {
-        Sig { kind, name, params, ret, positional, doc: doc.trim().to_owned() }
+        Sig { kind, name, params, ret, positional, doc: doc.trim().to_owned(), stub_override: None }
+    }
+
+    /// Replaces the stub's `(params) -> ret` (the `__text_signature__` stays generated).
+    pub fn with_stub(mut self, text: Option<&'static str>) -> Sig {
+        self.stub_override = text;
+        self
     }
 
     /// Parameters as Python writes them; a required parameter after a defaulted one becomes
@@ -89,7 +97,10 @@ impl Sig {
         // A constructor is `__new__` at run time (`tp_new`/vectorcall; `__init__` is object's).
         let ret = if self.kind == Kind::Init { self.name } else { &self.ret };
         let name = if self.kind == Kind::Init { "__new__" } else { self.name };
-        s.push_str(&format!("def {name}({}) -> {ret}:", self.param_list(true).join(", ")));
+        match self.stub_override {
+            Some(text) => s.push_str(&format!("def {name}{text}:")),
+            None => s.push_str(&format!("def {name}({}) -> {ret}:", self.param_list(true).join(", "))),
+        }
         if self.doc.is_empty() || self.kind == Kind::Init {
             s.push_str(" ...\n");
         } else {
@@ -99,6 +110,19 @@ impl Sig {
         }
         s
     }
+}
+
+/// Checks, at compile time, that a `#[stub("…")]` text has the shape `(params) -> ret`.
+pub const fn checked_stub(text: &'static str) -> &'static str {
+    let b = text.as_bytes();
+    let mut arrow = false;
+    let mut i = 0;
+    while i + 4 < b.len() {
+        arrow |= b[i] == b')' && b[i + 1] == b' ' && b[i + 2] == b'-' && b[i + 3] == b'>' && b[i + 4] == b' ';
+        i += 1;
+    }
+    assert!(!b.is_empty() && b[0] == b'(' && arrow, "#[stub(\"…\")] must read `(params) -> ret`, as after `def name` in a .pyi");
+    text
 }
 
 /// A docstring as stub text at `indent`.
@@ -165,6 +189,20 @@ mod tests {
         let s = Sig::new(Kind::Static, "neg", vec![p("a", "int", false)], "int".into(), true, "Negate.");
         assert_eq!(s.doc_with_signature(), "neg(a, /)\n--\n\nNegate.");
         assert_eq!(s.stub(), "@staticmethod\ndef neg(a: int, /) -> int:\n    \"\"\"Negate.\"\"\"\n    ...\n");
+    }
+
+    #[test]
+    fn stub_override_replaces_params_and_return_only() {
+        let s = Sig::new(Kind::Static, "f", vec![p("a", "object", false)], "object".into(), false, "Doc.")
+            .with_stub(Some(checked_stub("(a: type[_T]) -> _T")));
+        assert_eq!(s.stub(), "@staticmethod\ndef f(a: type[_T]) -> _T:\n    \"\"\"Doc.\"\"\"\n    ...\n");
+        assert_eq!(s.doc_with_signature(), "f(a)\n--\n\nDoc.");
+    }
+
+    #[test]
+    #[should_panic(expected = "must read")]
+    fn stub_override_shape_is_checked() {
+        checked_stub("a: int");
     }
 
     #[test]

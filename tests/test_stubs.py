@@ -75,3 +75,101 @@ def test_stubtest(import_name: str) -> None:
     r = subprocess.run([sys.executable, "-m", "mypy.stubtest", import_name], cwd=REPO, env=env,
                        capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, f"stubtest {import_name}:\n{r.stdout}\n{r.stderr}"
+
+
+def test_hand_written_signatures_replace_generated() -> None:
+    """``#[stub("…")]`` replaces a function's generated stub signature (docstring kept) and ``stub_header``
+    adds imports/TypeVars; the runtime ``__text_signature__`` stays the generated one."""
+    import inspect
+
+    import pyzig_testmod as m
+
+    text = m._stubs()["pyzig_testmod.pyi"]
+    head = text.split("class PanicException")[0]
+    assert 'from collections.abc import Callable\nfrom typing import TypeVar\n\n_T = TypeVar("_T")\n' in head
+    assert ("    def map(self, callback: Callable[[object], _T]) -> list[_T]:\n"
+            '        """Calls `callback(item)` for every item, returns the results."""\n') in text
+    assert "    def visit_mut(self, callback: Callable[[Bag], _T]) -> _T:\n" in text
+    assert "def registry_point(x: float) -> Point:\n" in text
+    assert "callback: object" not in text and "def registry_point(x: float) -> object" not in text
+    assert str(inspect.signature(m.Bag.map)) == "(self, /, callback)"
+    assert str(inspect.signature(m.registry_point)) == "(x)"
+
+
+def test_graph_stub_signatures() -> None:
+    from pyzig import _pyzig
+
+    text = _pyzig._stubs()["pyzig/_pyzig.pyi"]
+    value = "int | float | bool | str"
+    for line in (
+        f"def create(**attrs: {value}) -> NodeReference:",
+        f"def get_attr(self, key: str) -> {value} | None:",
+        f"def get_dynamic_attrs(self) -> dict[str, {value}]:",
+        f"directional: bool | None = ..., name: str | None = ..., **attrs: {value}) -> EdgeReference:",
+        "def visit_edges_of_type(self, edge_type: int, ctx: _T, f: Callable[[_T, BoundEdge], object], "
+        "directed: bool | None = ...) -> None:",
+        "def load(self, t: type[_T]) -> _T:",
+        "def try_load(self, t: type[_T]) -> _T | None:",
+    ):
+        assert line in text, line
+    assert ": object) -> object" not in text and "-> object:" not in text
+
+
+_MYPY_GOOD = """
+from pyzig.graph import BoundEdge, BoundNode, GraphView, NodeReference
+
+class Payload:
+    pass
+
+g = GraphView.create()
+a = g.insert_node(NodeReference.create(name="a", weight=1.5))
+b = g.insert_node(NodeReference.create())
+g.create_and_insert_edge(a, b, 1)
+attrs: dict[str, int | float | bool | str] = a.node().get_dynamic_attrs()
+seen: list[BoundEdge] = []
+
+def visit(ctx: list[BoundEdge], e: BoundEdge) -> None:
+    ctx.append(e)
+
+a.visit_edges_of_type(1, seen, visit)
+a.store(Payload())
+p: Payload = a.load(Payload)
+q: Payload | None = b.try_load(Payload)
+"""
+
+_MYPY_BAD = """
+from pyzig.graph import BoundEdge, GraphView, NodeReference
+
+g = GraphView.create()
+a = g.insert_node(NodeReference.create(tags=[1]))
+n: int = a.load(str)
+
+def visit(ctx: int, e: BoundEdge) -> None:
+    pass
+
+a.visit_edges_of_type(1, "not an int", visit)
+"""
+
+
+def test_stubs_type_check_user_code(tmp_path: Path) -> None:
+    """mypy --strict, finding the stubs beside the package (PEP 561), accepts correct use of the graph API
+    and reports each misuse the hand-written signatures describe."""
+    env = dict(os.environ, PYZIG_NORECOMPILE="1", PYTHONPATH=str(layout.PY_DIR))
+    env.pop("MYPYPATH", None)
+
+    def mypy(code: str) -> subprocess.CompletedProcess[str]:
+        f = tmp_path / "snippet.py"
+        f.write_text(code, encoding="utf-8")
+        return subprocess.run([sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"),
+                               "--python-executable", sys.executable, str(f)],
+                              cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+
+    good = mypy(_MYPY_GOOD)
+    assert good.returncode == 0, good.stdout + good.stderr
+    bad = mypy(_MYPY_BAD)
+    out = bad.stdout
+    assert bad.returncode == 1, out + bad.stderr
+    assert 'Argument "tags" to "create" of "NodeReference" has incompatible type "list[int]"' in out, out
+    assert 'Incompatible types in assignment (expression has type "str", variable has type "int")' in out, out
+    assert 'Argument 3 to "visit_edges_of_type" of "BoundNode" has incompatible type' in out, out
+    assert out.count("error:") == 3, out

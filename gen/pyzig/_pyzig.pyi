@@ -2,6 +2,10 @@
 """Native part of pyzig: the classes of `pyzig.graph`."""
 import enum
 from typing import final
+from collections.abc import Callable
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 class PanicException(RuntimeError): ...
 
@@ -9,13 +13,13 @@ class PanicException(RuntimeError): ...
 class NodeReference:
     """A node: a unique id and attributes. Exists on its own; insert it into views."""
     @staticmethod
-    def create(**attrs: object) -> NodeReference:
+    def create(**attrs: int | float | bool | str) -> NodeReference:
         """A new node with the given attributes (each a bool, int, float or str)."""
         ...
-    def get_attr(self, key: str) -> object | None:
+    def get_attr(self, key: str) -> int | float | bool | str | None:
         """The attribute `key`, or None."""
         ...
-    def get_dynamic_attrs(self) -> object:
+    def get_dynamic_attrs(self) -> dict[str, int | float | bool | str]:
         """All attributes as a dict."""
         ...
     def get_uuid(self) -> int:
@@ -31,7 +35,7 @@ class NodeReference:
 class EdgeReference:
     """A typed edge between two nodes. Exists on its own; insert it into views holding both ends."""
     @staticmethod
-    def create(source: NodeReference, target: NodeReference, edge_type: int, directional: bool | None = ..., name: str | None = ..., **attrs: object) -> EdgeReference:
+    def create(source: NodeReference, target: NodeReference, edge_type: int, directional: bool | None = ..., name: str | None = ..., **attrs: int | float | bool | str) -> EdgeReference:
         """A new edge with the given attributes (each a bool, int, float or str). `edge_type` is
         0..=255; `directional=True` makes BFS follow it only from source to target by default.
         """
@@ -41,7 +45,7 @@ class EdgeReference:
     def edge_type(self) -> int: ...
     def directional(self) -> bool | None: ...
     def name(self) -> str | None: ...
-    def get_attr(self, key: str) -> object | None:
+    def get_attr(self, key: str) -> int | float | bool | str | None:
         """The attribute `key`, or None."""
         ...
     def is_same(self, other: EdgeReference) -> bool:
@@ -109,7 +113,7 @@ class BoundNode:
     """A node bound to a GraphView."""
     def node(self) -> NodeReference: ...
     def g(self) -> GraphView: ...
-    def visit_edges_of_type(self, edge_type: int, ctx: object, f: object, directed: bool | None = ...) -> None:
+    def visit_edges_of_type(self, edge_type: int, ctx: _T, f: Callable[[_T, BoundEdge], object], directed: bool | None = ...) -> None:
         """Calls `f(ctx, edge)` with each edge (a BoundEdge) of type `edge_type` at this node:
         all of them (`directed=None`), those leaving it (`True`) or those entering it (`False`).
         An exception raised by `f` stops the visit and propagates.
@@ -123,10 +127,10 @@ class BoundNode:
     def store(self, data: object) -> None:
         """Keeps `data` for this node in this view (replacing what was there)."""
         ...
-    def load(self, t: object) -> object:
+    def load(self, t: type[_T]) -> _T:
         """What `store` kept, checked to be an instance of `t`; `TypeError` if absent or not a `t`."""
         ...
-    def try_load(self, t: object) -> object | None:
+    def try_load(self, t: type[_T]) -> _T | None:
         """Like `load`, but None instead of `TypeError` when absent or not a `t`."""
         ...
 

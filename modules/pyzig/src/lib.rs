@@ -11,6 +11,7 @@ pyzig::module! {
     /// Native part of pyzig: the classes of `pyzig.graph`.
     #[pymodule(init = PyInit__pyzig, name = "pyzig._pyzig", stub = "pyzig/_pyzig.pyi")]
     classes [NodeReference, EdgeReference, GraphView, BoundNode, BoundEdge, BFSPath]
+    stub_header "from collections.abc import Callable\nfrom typing import TypeVar\n\n_T = TypeVar(\"_T\")";
     functions {
         /// Returns freed heap memory to the OS (glibc `malloc_trim`); True if any was released.
         fn _malloc_trim() -> bool {

@@ -50,6 +50,7 @@ pyzig::class! {
         fn create() -> Graph { Graph { payloads: Vec::new() } }
         fn add(&mut self, payload: Obj) -> usize { self.payloads.push(payload); self.payloads.len() - 1 }
         fn node(this: Py<Self>, index: usize) -> Node { Node { graph: this, index } }
+        #[stub("(self, callback: Callable[[object], object]) -> None")]  // instead of `callback: object`
         fn each(&self, callback: Obj) -> PyResult<()> {
             for p in &self.payloads { callback.call1(p.clone())?; }
             Ok(())
@@ -80,6 +81,7 @@ pyzig::module! {
     classes [Point, Graph, Node]
     enums [Color]
     exceptions [MyError]
+    stub_header "from collections.abc import Callable";  // imports and TypeVars the stubs use
     functions {
         fn add(a: i64, b: i64 = 0) -> i64 { a + b }
         #[positional]

@@ -148,10 +148,12 @@ pyzig::class! {
             self.name.clone()
         }
         /// Calls `callback(item)` for every item, returns the results.
+        #[stub("(self, callback: Callable[[object], _T]) -> list[_T]")]
         fn map(&self, callback: Obj) -> PyResult<Vec<Obj>> {
             self.items.iter().map(|o| callback.call1(o.clone())).collect()
         }
         /// Calls `callback(bag)`: re-entrant mutation must raise, not alias.
+        #[stub("(self, callback: Callable[[Bag], _T]) -> _T")]
         fn visit_mut(this: Py<Self>, callback: Obj) -> PyResult<Obj> {
             let _guard = this.borrow_mut()?;
             callback.call1(this.clone())
@@ -235,6 +237,7 @@ pyzig::module! {
     classes [Point, Inner, Everything, Bag, Tag, Counter]
     enums [Color]
     exceptions [TestError]
+    stub_header "from collections.abc import Callable\nfrom typing import TypeVar\n\n_T = TypeVar(\"_T\")";
     functions {
         /// Adds two ints.
         fn add(a: i64, b: i64) -> i64 {
@@ -261,6 +264,7 @@ pyzig::module! {
             Point { x, y }
         }
         /// Wraps a Point through the global type registry.
+        #[stub("(x: float) -> Point")]
         fn registry_point(x: f64) -> PyResult<Obj> {
             pyzig::wrap(Point { x, y: 0.0 })
         }

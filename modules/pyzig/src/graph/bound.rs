@@ -54,6 +54,7 @@ pyzig::class! {
         /// Calls `f(ctx, edge)` with each edge (a BoundEdge) of type `edge_type` at this node:
         /// all of them (`directed=None`), those leaving it (`True`) or those entering it (`False`).
         /// An exception raised by `f` stops the visit and propagates.
+        #[stub("(self, edge_type: int, ctx: _T, f: Callable[[_T, BoundEdge], object], directed: bool | None = ...) -> None")]
         fn visit_edges_of_type(&self, edge_type: u8, ctx: Obj, f: Obj, directed: Option<bool> = None) -> PyResult<()> {
             for (ix, _) in self.edges(edge_type, directed)? {
                 self.g.borrow()?; // destroyed by the callback: stop with ReferenceError
@@ -82,6 +83,7 @@ pyzig::class! {
         }
 
         /// What `store` kept, checked to be an instance of `t`; `TypeError` if absent or not a `t`.
+        #[stub("(self, t: type[_T]) -> _T")]
         fn load(&self, t: Obj) -> PyResult<Obj> {
             match self.stored()? {
                 Some(o) if isinstance(&o, &t)? => Ok(o),
@@ -101,6 +103,7 @@ pyzig::class! {
         }
 
         /// Like `load`, but None instead of `TypeError` when absent or not a `t`.
+        #[stub("(self, t: type[_T]) -> _T | None")]
         fn try_load(&self, t: Obj) -> PyResult<Option<Obj>> {
             match self.stored()? {
                 Some(o) if isinstance(&o, &t)? => Ok(Some(o)),

@@ -15,17 +15,20 @@ pyzig::class! {
     #[pyclass(module = "pyzig.graph", name = "NodeReference", factory = "NodeReference.create()")]
     impl NodeReference {
         /// A new node with the given attributes (each a bool, int, float or str).
+        #[stub("(**attrs: int | float | bool | str) -> NodeReference")]
         #[staticmethod]
         fn create(#[kwargs] attrs: Vec<(String, Obj)>) -> PyResult<NodeReference> {
             Ok(NodeReference { node: NodeData::new(attrs_from_py(&attrs)?).map_err(graph_err)? })
         }
 
         /// The attribute `key`, or None.
+        #[stub("(self, key: str) -> int | float | bool | str | None")]
         fn get_attr(&self, key: &str) -> PyResult<Option<Obj>> {
             self.node.attr(key).map(value_to_py).transpose()
         }
 
         /// All attributes as a dict.
+        #[stub("(self) -> dict[str, int | float | bool | str]")]
         fn get_dynamic_attrs(&self) -> PyResult<Obj> {
             attrs_to_dict(self.node.attrs())
         }
@@ -61,6 +64,7 @@ pyzig::class! {
     impl EdgeReference {
         /// A new edge with the given attributes (each a bool, int, float or str). `edge_type` is
         /// 0..=255; `directional=True` makes BFS follow it only from source to target by default.
+        #[stub("(source: NodeReference, target: NodeReference, edge_type: int, directional: bool | None = ..., name: str | None = ..., **attrs: int | float | bool | str) -> EdgeReference")]
         #[staticmethod]
         fn create(
             source: Py<NodeReference>,
@@ -98,6 +102,7 @@ pyzig::class! {
         }
 
         /// The attribute `key`, or None.
+        #[stub("(self, key: str) -> int | float | bool | str | None")]
         fn get_attr(&self, key: &str) -> PyResult<Option<Obj>> {
             self.edge.attr(key).map(value_to_py).transpose()
         }
