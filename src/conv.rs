@@ -52,6 +52,13 @@ pub(crate) fn list_from(items: Vec<Obj>) -> PyResult<Obj> {
     }
 }
 
+/// An empty vector for the `n` items a sequence's `__len__` announced. `__len__` is user code and may
+/// lie: trusting a huge `n` would abort the process on a failed allocation, so reserve only a bounded
+/// amount up front and let the item loop grow it (or stop at the first missing item).
+pub(crate) fn vec_for_len<T>(n: isize) -> Vec<T> {
+    Vec::with_capacity(usize::try_from(n).unwrap_or(0).min(4096))
+}
+
 fn is_int(obj: Borrowed<'_>) -> bool {
     obj.flags() & ffi::Py_TPFLAGS_LONG_SUBCLASS != 0
 }
@@ -314,7 +321,7 @@ impl<'a, T: for<'b> FromPy<'b>> FromPy<'a> for Vec<T> {
             if n < 0 {
                 return Err(PyErr::fetch());
             }
-            let mut out = Vec::with_capacity(n as usize);
+            let mut out = vec_for_len(n);
             for i in 0..n {
                 let item = Obj::from_owned_ptr(ffi::PySequence_GetItem(obj.as_ptr(), i))?;
                 out.push(T::from_py(item.borrowed(), &format!("{what}[{i}]"))?);

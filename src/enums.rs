@@ -60,12 +60,17 @@ pub fn enum_class<E: PyEnum>() -> PyResult<Obj> {
         Ok(class)
     })?;
     if cell.members.get().is_none() {
-        let mut v = Vec::with_capacity(E::MEMBERS.len());
-        for (name, _) in E::MEMBERS {
-            // The class (alive forever) holds each member, so the addresses stay valid.
-            v.push(class.getattr(name)?.as_ptr() as usize);
+        let objs = E::MEMBERS.iter().map(|(name, _)| class.getattr(name)).collect::<PyResult<Vec<Obj>>>()?;
+        // The cell keeps its own, never released, reference to each member: the class alone does not
+        // keep them alive (`type.__delattr__(Color, "Red")` plus `_member_map_.pop` remove them all).
+        let v: Box<[usize]> = objs.into_iter().map(|o| o.into_ptr() as usize).collect();
+        if let Err(lost) = cell.members.set(v) {
+            // Lost a race (another thread between GIL switches): release the references taken above.
+            for &p in lost.iter() {
+                // SAFETY: each is a strong reference taken by `into_ptr` above and owned by nobody else.
+                unsafe { pyzig_ffi::Py_DECREF(p as *mut pyzig_ffi::PyObject) };
+            }
         }
-        let _ = cell.members.set(v.into_boxed_slice());
     }
     Ok(class)
 }
@@ -80,7 +85,7 @@ fn members<E: PyEnum>() -> PyResult<&'static [usize]> {
 /// The member for `value`.
 pub fn to_py<E: PyEnum>(value: E) -> PyResult<Obj> {
     let p = members::<E>()?[value.index()];
-    // SAFETY: members live as long as their class, which is never released.
+    // SAFETY: the cell holds a strong reference to every member forever (see `enum_class`).
     Ok(unsafe { Obj::from_borrowed_ptr(p as *mut pyzig_ffi::PyObject) })
 }
 

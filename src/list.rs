@@ -68,7 +68,7 @@ pub(crate) fn extract_vec<T: Field>(obj: Borrowed<'_>, what: &str) -> PyResult<V
         if n < 0 {
             return Err(PyErr::fetch());
         }
-        let mut out = Vec::with_capacity(n as usize);
+        let mut out = crate::conv::vec_for_len(n);
         for i in 0..n {
             let item = Obj::from_owned_ptr(ffi::PySequence_GetItem(obj.as_ptr(), i))?;
             out.push(T::extract(item.borrowed(), &format!("{what}[{i}]"))?);

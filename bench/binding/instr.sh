@@ -7,6 +7,7 @@
 # With BREAKDOWN=1 it also prints, per op, the instructions of each function for C and pyzig
 # (cgdiff.py); with KEEP=1 the callgrind files stay in the build dir for callgrind_annotate.
 set -euo pipefail
+export PYTHONDONTWRITEBYTECODE=1  # it imports bench.py from the source tree
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
