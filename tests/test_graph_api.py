@@ -429,3 +429,14 @@ def test_view_created_nodes_keep_identity_across_views():
     assert h.get_node_count() == 1 + 3 + 1 and h.get_edge_count() == 1
     for v in (g, sub, h):
         v.destroy()
+
+
+def test_self_loop_leaves_and_enters_its_node():
+    g = GraphView.create()
+    a = g.create_and_insert_node()
+    g.insert_edge(edge=EdgeReference.create(source=a.node(), target=a.node(), edge_type=3))
+    for directed in (None, True, False):
+        seen: list[object] = []
+        a.visit_edges_of_type(edge_type=3, ctx=seen, f=lambda acc, e: acc.append(e.edge()), directed=directed)
+        assert len(seen) == 1, directed  # listed once, whichever way we look
+        assert [n.node() for n in a.get_neighbours(edge_type=3, directed=directed)] == [a.node()]

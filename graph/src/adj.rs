@@ -39,6 +39,8 @@ pub struct TypeEdges<'g> {
     cur: EdgeIx,
     outgoing: bool,
     then_in: EdgeIx,
+    /// Walking the in-chain after the out-chain: self-loops (on both) were already yielded.
+    skip_loops: bool,
 }
 
 impl<'g> TypeEdges<'g> {
@@ -50,6 +52,7 @@ impl<'g> TypeEdges<'g> {
                 cur: inn,
                 outgoing: false,
                 then_in: NIL,
+                skip_loops: false,
             }
         } else {
             TypeEdges {
@@ -58,6 +61,7 @@ impl<'g> TypeEdges<'g> {
                 cur: out,
                 outgoing: true,
                 then_in: inn,
+                skip_loops: false,
             }
         }
     }
@@ -67,14 +71,22 @@ impl Iterator for TypeEdges<'_> {
     type Item = Adj;
 
     fn next(&mut self) -> Option<Adj> {
-        if self.cur == NIL {
-            if self.then_in == NIL {
-                return None;
+        let mut e;
+        loop {
+            if self.cur == NIL {
+                if self.then_in == NIL {
+                    return None;
+                }
+                self.outgoing = false;
+                self.skip_loops = true;
+                self.cur = std::mem::replace(&mut self.then_in, NIL);
             }
-            self.outgoing = false;
-            self.cur = std::mem::replace(&mut self.then_in, NIL);
+            e = &self.g.edges[self.cur as usize];
+            if self.outgoing || !(self.skip_loops && e.source == self.n) {
+                break;
+            }
+            self.cur = e.next_in;
         }
-        let e = &self.g.edges[self.cur as usize];
         let d = if e.directional() == Some(true) {
             DIRECTIONAL
         } else {
@@ -88,10 +100,11 @@ impl Iterator for TypeEdges<'_> {
                 role: SOURCE | looped | d,
             }
         } else {
+            let looped = if e.source == self.n { SOURCE } else { 0 };
             Adj {
                 edge: self.cur,
                 other: e.source,
-                role: TARGET | d,
+                role: TARGET | looped | d,
             }
         };
         self.cur = if self.outgoing { e.next_out } else { e.next_in };

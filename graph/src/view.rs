@@ -418,12 +418,9 @@ impl GraphView {
         self.nodes.reserve_head(t, ty)?;
 
         let next_out = std::mem::replace(&mut self.nodes.head_mut(s, ty).out, ix);
-        // A self-loop is listed once, among the edges leaving its node.
-        let next_in = if s != t {
-            std::mem::replace(&mut self.nodes.head_mut(t, ty).inn, ix)
-        } else {
-            NIL
-        };
+        // A self-loop is on both chains of its node: it leaves and enters it. A walk over both chains
+        // yields it once (see `TypeEdges`).
+        let next_in = std::mem::replace(&mut self.nodes.head_mut(t, ty).inn, ix);
         if let Some(x) = extra {
             self.extras.push(x.clone());
         }
@@ -562,13 +559,20 @@ mod tests {
     #[test]
     fn self_loop_listed_once_with_both_roles() {
         let mut g = GraphView::new().unwrap();
-        let a = node();
-        let ia = g.insert_node(&a).unwrap();
+        let (a, b) = (node(), node());
+        let (ia, ib) = (g.insert_node(&a).unwrap(), g.insert_node(&b).unwrap());
+        g.insert_edge(&edge(&b, &a, 5)).unwrap();
         g.insert_edge(&edge(&a, &a, 5)).unwrap();
-        let adj: Vec<_> = g.edges_of_type(ia, 5, None).collect();
-        assert_eq!(adj.len(), 1);
-        assert!(adj[0].is_source() && adj[0].is_target());
-        assert_eq!(adj[0].other, ia);
+        g.insert_edge(&edge(&a, &b, 5)).unwrap();
+        for directed in [None, Some(true), Some(false)] {
+            let adj: Vec<_> = g.edges_of_type(ia, 5, directed).collect();
+            let loops: Vec<_> = adj.iter().filter(|x| x.other == ia).collect();
+            // The loop both leaves and enters `a`: listed once whichever way we look.
+            assert_eq!(loops.len(), 1, "{directed:?}");
+            assert!(loops[0].is_source() && loops[0].is_target(), "{directed:?}");
+            let others = adj.iter().filter(|x| x.other == ib).count();
+            assert_eq!(others, if directed.is_none() { 2 } else { 1 }, "{directed:?}");
+        }
     }
 
     #[test]
