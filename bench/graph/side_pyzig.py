@@ -1,4 +1,5 @@
-"""pyzig side: one GraphView; nodes are BoundNodes, tree edges directional, type-2 edges not."""
+"""pyzig side: one GraphView; nodes named by their integer index in it, tree edges directional,
+type-2 edges not."""
 
 import os
 import sys
@@ -18,23 +19,27 @@ def version() -> str:
 
 
 def build(n, tree, extra):
-    # The fastest one-call-per-operation path: a node is created and inserted in one call, and so
-    # is an edge between two bound nodes (GraphView.create_and_insert_edge, a pyzig extension that
-    # returns None).
+    # One call per operation, as rustworkx: add_node returns the node's integer index in the view
+    # and add_edge takes two of them (no Python object per edge). Indices are dense in creation
+    # order but start after the view's self node, so workload node i is index i + first.
     g = GraphView.create()
-    new_node = g.create_and_insert_node
-    nodes = [new_node() for _ in range(n)]
-    new_edge = g.create_and_insert_edge
+    add_node = g.add_node
+    first = add_node()
+    for _ in range(n - 1):
+        last = add_node()
+    assert last - first == n - 1
+    add_edge = g.add_edge
     for a, b in tree:
-        new_edge(source=nodes[a], target=nodes[b], edge_type=1, directional=True)
+        add_edge(a + first, b + first, 1, True)
     for a, b in extra:
-        new_edge(source=nodes[a], target=nodes[b], edge_type=2)
-    return g, nodes
+        add_edge(a + first, b + first, 2)
+    return g, range(first, first + n)
 
 
 def neighbours(state, n):
-    _, nodes = state
-    return [b.get_neighbours(edge_type=2) for b in nodes]
+    g, ids = state
+    node_at = g.node_at
+    return [node_at(i).get_neighbours(edge_type=2) for i in ids]
 
 
 def count_neighbours(result):
@@ -42,15 +47,17 @@ def count_neighbours(result):
 
 
 def reach(state):
-    g, nodes = state
-    return g.bfs(start=nodes[0], edge_types=[1])
+    g, ids = state
+    return g.bfs(start=g.node_at(ids[0]), edge_types=[1])
 
 
 def _visit(state, n, tree, extra):
     # W2 through the reference's visitor API: one Python callback per edge.
-    _, nodes = state
+    g, ids = state
+    node_at = g.node_at
     out = []
-    for b in nodes:
+    for i in ids:
+        b = node_at(i)
         acc = []
         b.visit_edges_of_type(edge_type=2, ctx=acc, f=_collect)
         out.append(acc)
@@ -63,8 +70,39 @@ def _collect(acc, bound_edge):
 
 def _paths(state, n, tree, extra):
     # Walk every BFS path (rebuilding the edge lists), as users of bfs() do.
-    g, nodes = state
-    return sum(p.get_length() for p in g.bfs(start=nodes[0], edge_types=[1]))
+    g, ids = state
+    return sum(p.get_length() for p in g.bfs(start=g.node_at(ids[0]), edge_types=[1]))
+
+
+def _build_with_ids(state, n, tree, extra):
+    # W1 naming nodes by the indices add_node returned, kept in a list (as rustworkx's W1h row).
+    g = GraphView.create()
+    add_node = g.add_node
+    ids = [add_node() for _ in range(n)]
+    add_edge = g.add_edge
+    for a, b in tree:
+        add_edge(ids[a], ids[b], 1, True)
+    for a, b in extra:
+        add_edge(ids[a], ids[b], 2)
+    count = g.get_edge_count()
+    g.destroy()
+    return count
+
+
+def _build_handles(state, n, tree, extra):
+    # W1 through BoundNode handles: create_and_insert_node returns a BoundNode and
+    # create_and_insert_edge (a pyzig extension returning None) takes two of them.
+    g = GraphView.create()
+    new_node = g.create_and_insert_node
+    nodes = [new_node() for _ in range(n)]
+    new_edge = g.create_and_insert_edge
+    for a, b in tree:
+        new_edge(source=nodes[a], target=nodes[b], edge_type=1, directional=True)
+    for a, b in extra:
+        new_edge(source=nodes[a], target=nodes[b], edge_type=2)
+    count = g.get_edge_count()
+    g.destroy()
+    return count
 
 
 def _build_reference(state, n, tree, extra):
@@ -89,6 +127,8 @@ def release(state):
 
 
 EXTRA = {
+    "W1h W1, edges by the ids add_node returned": _build_with_ids,
+    "W1b W1, BoundNode handles (create_and_insert_node + create_and_insert_edge)": _build_handles,
     "W1r W1, reference API: EdgeReference.create+insert_edge": _build_reference,
     "W2v type-2 edges via visit_edges_of_type": _visit,
     "W3p W3 + get_length of every path": _paths,

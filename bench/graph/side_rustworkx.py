@@ -51,7 +51,7 @@ def reach(g):
 
 
 def _build_with_handles(g0, n, tree, extra):
-    # W1 as pyzig's side does it: edges name nodes by the handles the add-node calls returned
+    # W1 naming nodes by the handles the add-node calls returned
     # (here the ints add_node gave back, kept in a list) instead of by their known positions.
     g = rx.PyGraph(multigraph=True)
     add_node, add_edge = g.add_node, g.add_edge

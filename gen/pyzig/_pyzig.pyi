@@ -81,6 +81,23 @@ class GraphView:
     def create_and_insert_node(self) -> BoundNode:
         """Creates a node without attributes, inserts it and returns it bound."""
         ...
+    def add_node(self) -> int:
+        """Creates a node without attributes, inserts it and returns its index in this view (the
+        rustworkx-style integer API; see `add_edge`, `node_at`, `BoundNode.index`). Indices are
+        dense (0 is the self node) and only meaningful in this view.
+        """
+        ...
+    def add_edge(self, source: int, target: int, edge_type: int, directional: bool | None = ...) -> None:
+        """Creates an edge between the nodes at indices `source` and `target` of this view (as
+        returned by `add_node` or `BoundNode.index`; meaningless in another view) and inserts
+        it. `IndexError` (and no change) if an index names no node of this view.
+        """
+        ...
+    def node_at(self, index: int) -> BoundNode:
+        """The node at index `index` of this view (see `add_node`), bound; `IndexError` if there is
+        none. Indices are only meaningful in the view that gave them.
+        """
+        ...
     def get_node_count(self) -> int:
         """Number of nodes, the self node included."""
         ...
@@ -113,6 +130,11 @@ class BoundNode:
     """A node bound to a GraphView."""
     def node(self) -> NodeReference: ...
     def g(self) -> GraphView: ...
+    def index(self) -> int:
+        """This node's index in its view (`g()`), as `GraphView.add_node` returns and
+        `GraphView.add_edge`/`node_at` take; only meaningful in that view.
+        """
+        ...
     def visit_edges_of_type(self, edge_type: int, ctx: _T, f: Callable[[_T, BoundEdge], object], directed: bool | None = ...) -> None:
         """Calls `f(ctx, edge)` with each edge (a BoundEdge) of type `edge_type` at this node:
         all of them (`directed=None`), those leaving it (`True`) or those entering it (`False`).

@@ -51,6 +51,13 @@ pyzig::class! {
             Ok(self.g.clone())
         }
 
+        /// This node's index in its view (`g()`), as `GraphView.add_node` returns and
+        /// `GraphView.add_edge`/`node_at` take; only meaningful in that view.
+        fn index(&self) -> PyResult<u32> {
+            self.g.borrow()?;
+            Ok(self.ix)
+        }
+
         /// Calls `f(ctx, edge)` with each edge (a BoundEdge) of type `edge_type` at this node:
         /// all of them (`directed=None`), those leaving it (`True`) or those entering it (`False`).
         /// An exception raised by `f` stops the visit and propagates.

@@ -41,6 +41,24 @@ fn index_in(g: &Py<GraphView>, view: &GraphView, bn: &BoundNode) -> PyResult<Nod
     })
 }
 
+/// `IndexError` naming `func`'s argument `arg` unless `ix` is a node index of a view holding
+/// `count` nodes.
+#[inline]
+fn check_index(count: usize, func: &str, arg: &str, ix: NodeIx) -> PyResult<()> {
+    if (ix as usize) < count {
+        return Ok(());
+    }
+    Err(index_error(count, func, arg, ix))
+}
+
+#[cold]
+#[inline(never)]
+fn index_error(count: usize, func: &str, arg: &str, ix: NodeIx) -> PyErr {
+    PyErr::index_error(format!(
+        "{func}() argument '{arg}' = {ix} is not a node index of this GraphView (it has {count} nodes: 0..{count})"
+    ))
+}
+
 pyzig::class! {
     /// A set of nodes and typed edges. `destroy()` frees it at once; afterwards every object that
     /// reaches it raises `ReferenceError`.
@@ -108,6 +126,40 @@ pyzig::class! {
         fn create_and_insert_node(this: Py<Self>) -> PyResult<BoundNode> {
             let ix = this.borrow_mut()?.state.graph.create_and_insert_node().map_err(graph_err)?;
             Ok(BoundNode { g: this, ix })
+        }
+
+        /// Creates a node without attributes, inserts it and returns its index in this view (the
+        /// rustworkx-style integer API; see `add_edge`, `node_at`, `BoundNode.index`). Indices are
+        /// dense (0 is the self node) and only meaningful in this view.
+        fn add_node(&mut self) -> PyResult<u32> {
+            self.state.graph.create_and_insert_node().map_err(graph_err)
+        }
+
+        /// Creates an edge between the nodes at indices `source` and `target` of this view (as
+        /// returned by `add_node` or `BoundNode.index`; meaningless in another view) and inserts
+        /// it. `IndexError` (and no change) if an index names no node of this view.
+        fn add_edge(
+            &mut self,
+            source: u32,
+            target: u32,
+            edge_type: u8,
+            directional: Option<bool> = None,
+        ) -> PyResult<()> {
+            let count = self.state.graph.node_count();
+            check_index(count, "add_edge", "source", source)?;
+            check_index(count, "add_edge", "target", target)?;
+            self.state
+                .graph
+                .create_and_insert_edge(source, target, edge_type, directional, None, Attrs::new())
+                .map_err(graph_err)?;
+            Ok(())
+        }
+
+        /// The node at index `index` of this view (see `add_node`), bound; `IndexError` if there is
+        /// none. Indices are only meaningful in the view that gave them.
+        fn node_at(this: Py<Self>, index: u32) -> PyResult<BoundNode> {
+            check_index(this.borrow()?.state.graph.node_count(), "node_at", "index", index)?;
+            Ok(BoundNode { g: this, ix: index })
         }
 
         /// Number of nodes, the self node included.
