@@ -138,26 +138,30 @@ impl<const N: usize, const KW: bool> ArgSpec<N, KW> {
         args: *const *mut ffi::PyObject,
         nargs: usize,
         kwnames: *mut ffi::PyObject,
-    ) -> PyResult<[*mut ffi::PyObject; N]> {
+        slots: &mut [*mut ffi::PyObject; N],
+    ) -> PyResult<()> {
         if nargs > self.named() {
             return Err(self.too_many(nargs));
         }
-        let mut slots = [std::ptr::null_mut(); N];
         // SAFETY: `args` has `nargs` positional entries followed by one per keyword.
         unsafe {
-            if nargs > 0 {
-                slots[..nargs].copy_from_slice(std::slice::from_raw_parts(args, nargs));
+            // Element by element with a constant trip count: no memcpy call, and the caller's array is
+            // filled in place (moving a freshly stored array stalls on store-to-load forwarding).
+            for (i, slot) in slots.iter_mut().enumerate() {
+                if i < nargs {
+                    *slot = *args.add(i);
+                }
             }
             if !kwnames.is_null() {
                 let interned = self.interned()?;
                 let nk = ffi::PyTuple_GET_SIZE(kwnames) as usize;
                 for k in 0..nk {
                     let key = ffi::PyTuple_GET_ITEM(kwnames, k as isize);
-                    self.place_keyword(interned, &mut slots, key, *args.add(nargs + k))?;
+                    self.place_keyword(interned, slots, key, *args.add(nargs + k))?;
                 }
             }
         }
-        Ok(slots)
+        Ok(())
     }
 
     /// The arguments of an `(args, kwargs)` call (the `tp_new` path).

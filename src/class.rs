@@ -203,9 +203,10 @@ where
 {
     guard(std::ptr::null_mut(), || {
         let spec = zst::<S>()();
-        // SAFETY: CPython's vectorcall arguments, alive for the call.
         let nargs = nargsf & !ffi::PY_VECTORCALL_ARGUMENTS_OFFSET;
-        let slots = unsafe { spec.parse_vector(args, nargs, kwnames)? };
+        let mut slots = [std::ptr::null_mut(); N];
+        // SAFETY: CPython's vectorcall arguments, alive for the call.
+        unsafe { spec.parse_vector(args, nargs, kwnames, &mut slots)? };
         construct::<T, M, N, KW>(spec, &slots, crate::args::Raw { args, nargs, kwnames })
     })
 }

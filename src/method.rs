@@ -71,8 +71,9 @@ fn with_args<R, const N: usize, const KW: bool>(
     kwnames: *mut ffi::PyObject,
     body: impl FnOnce(&Args<'_>) -> PyResult<R>,
 ) -> PyResult<R> {
+    let mut slots = [std::ptr::null_mut(); N];
     // SAFETY: CPython's FASTCALL arguments, alive for the call.
-    let slots = unsafe { spec.parse_vector(args, nargs as usize, kwnames)? };
+    unsafe { spec.parse_vector(args, nargs as usize, kwnames, &mut slots)? };
     body(&spec.args(&slots, crate::args::Raw { args, nargs: nargs as usize, kwnames }))
 }
 

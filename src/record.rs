@@ -54,7 +54,7 @@ unsafe extern "C" fn field_set<T: PyClass, V: Field>(
         unsafe {
             let info = &*closure.cast::<FieldInfo>();
             if value.is_null() {
-                return Err(PyErr::type_error(format!("cannot delete {}", info.what)));
+                return Err(PyErr::attribute_error(format!("cannot delete {}", info.what)));
             }
             // Convert first: it may read other wrappers (even this one) and must not see a half-set value.
             let new = V::extract(Borrowed::from_ptr(value), info.what)?;
