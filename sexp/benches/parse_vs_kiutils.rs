@@ -10,9 +10,12 @@ use std::alloc::System;
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use cap::Cap;
+
+#[path = "../src/bin/pyzig-sexp/timing.rs"]
+mod timing;
 
 #[global_allocator]
 static ALLOCATOR: Cap<System> = Cap::new(System, usize::MAX);
@@ -30,23 +33,7 @@ const PARSE_RATIO_TARGET: f64 = 3.0;
 const PRINT_TARGET_MB_S: f64 = 500.0;
 const TREE_TARGET_X: f64 = 2.0;
 
-/// Median wall time of `op` over repeated runs, after one warm-up run.
-fn median(mut op: impl FnMut()) -> Duration {
-    op();
-    let start = Instant::now();
-    let mut times = Vec::new();
-    while times.len() < MIN_RUNS || (times.len() < MAX_RUNS && start.elapsed() < TIME_BUDGET) {
-        let t = Instant::now();
-        op();
-        times.push(t.elapsed());
-    }
-    times.sort_unstable();
-    times[times.len() / 2]
-}
 
-fn mb_per_s(bytes: usize, time: Duration) -> f64 {
-    bytes as f64 / time.as_secs_f64().max(1e-12) / 1e6
-}
 
 /// Bytes that `make()`'s result keeps allocated while it is alive.
 fn retained<T>(make: impl FnOnce() -> T) -> (T, usize) {
@@ -83,21 +70,21 @@ fn bench_file(path: &PathBuf) -> Result<(), String> {
         ));
     }
 
-    let ours_parse = mb_per_s(
+    let ours_parse = timing::mb_per_s(
         size,
-        median(|| {
+        timing::median(MIN_RUNS, MAX_RUNS, TIME_BUDGET, || {
             black_box(pyzig_sexp_engine::parse(black_box(&text)).ok());
         }),
     );
-    let theirs_parse = mb_per_s(
+    let theirs_parse = timing::mb_per_s(
         size,
-        median(|| {
+        timing::median(MIN_RUNS, MAX_RUNS, TIME_BUDGET, || {
             black_box(kiutils_sexpr::parse_one(black_box(&text)).ok());
         }),
     );
-    let ours_print = mb_per_s(
+    let ours_print = timing::mb_per_s(
         size,
-        median(|| {
+        timing::median(MIN_RUNS, MAX_RUNS, TIME_BUDGET, || {
             black_box(ours.print());
         }),
     );

@@ -12,6 +12,7 @@ mod fmt;
 mod location;
 mod progress;
 mod same;
+mod timing;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
