@@ -8,11 +8,10 @@ exception types listed for it; after each sequence the surviving views are check
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 
 import pytest
+from hostile import run_child
 
 CHILD = textwrap.dedent(
     r'''
@@ -305,24 +304,11 @@ CHILD = textwrap.dedent(
 )
 
 
-def run_child(seed: int, steps: int) -> None:
-    proc = subprocess.run(
-        [sys.executable, "-u", "-X", "faulthandler", "-c", CHILD, str(seed), str(steps)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    if proc.returncode != 0 or f"ok {seed}" not in proc.stdout:
-        pytest.fail(
-            f"seed {seed}: exit code {proc.returncode}\n--- stdout (op log) ---\n{proc.stdout[-6000:]}"
-            f"\n--- stderr ---\n{proc.stderr[-6000:]}"
-        )
-
 
 @pytest.mark.parametrize("block", range(4))
 def test_random_operation_sequences(block):
     for seed in range(block * 10, block * 10 + 10):
-        run_child(seed, 150)
+        run_child(CHILD, seed, 150)
 
 
 def test_destroy_inside_visit_stops_with_reference_error():

@@ -13,6 +13,7 @@ import sys
 import textwrap
 
 import pytest
+from hostile import run_child
 
 CHILD = textwrap.dedent(
     r'''
@@ -441,24 +442,11 @@ CHILD = textwrap.dedent(
 )
 
 
-def run_child(seed: int, steps: int) -> None:
-    proc = subprocess.run(
-        [sys.executable, "-u", "-X", "faulthandler", "-c", CHILD, str(seed), str(steps)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    if proc.returncode != 0 or f"ok {seed}" not in proc.stdout:
-        pytest.fail(
-            f"seed {seed}: exit code {proc.returncode}\n--- stdout (op log) ---\n{proc.stdout[-6000:]}"
-            f"\n--- stderr ---\n{proc.stderr[-6000:]}"
-        )
-
 
 @pytest.mark.parametrize("block", range(4))
 def test_random_operation_sequences(block):
     for seed in range(block * 8, block * 8 + 8):
-        run_child(seed, 160)
+        run_child(CHILD, seed, 160)
 
 
 @pytest.mark.parametrize("length", [10**12, 2**62, 2**63 - 1])

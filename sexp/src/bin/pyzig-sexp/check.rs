@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use pyzig_sexp_engine::parse_bytes;
+use pyzig_sexp_engine::{Tree, parse_bytes};
 
 use crate::location::{first_difference, line_column, snippet};
 use crate::{EXIT_DIFFERS, EXIT_ERROR, EXIT_OK, files, progress};
@@ -27,28 +27,22 @@ pub enum Outcome {
 }
 
 pub fn check_file(path: &Path) -> Outcome {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            return Outcome::Error {
-                at: None,
-                message: format!("cannot read: {e}"),
-            };
-        }
-    };
-    let tree = match parse_bytes(&bytes) {
-        Ok(tree) => tree,
-        Err(e) => {
-            return Outcome::Error {
-                at: Some((e.line, e.column)),
-                message: e.message.to_string(),
-            };
-        }
-    };
-    compare(&bytes, tree.print().as_bytes())
+    match read_and_parse(path) {
+        Ok((bytes, tree)) => compare(&bytes, tree.print().as_bytes()),
+        Err((at, message)) => Outcome::Error { at, message },
+    }
 }
 
-/// Compares a file with its reprint, locating the first differing byte in the file.
+/// Why a file could not be read (no location) or parsed (the error's line and column), and the message.
+pub type Failure = (Option<(usize, usize)>, String);
+
+/// The file's bytes and its tree. Shared by `check` and `fmt`.
+pub fn read_and_parse(path: &Path) -> Result<(Vec<u8>, Tree), Failure> {
+    let bytes = std::fs::read(path).map_err(|e| (None, format!("cannot read: {e}")))?;
+    let tree = parse_bytes(&bytes).map_err(|e| (Some((e.line, e.column)), e.message.to_string()))?;
+    Ok((bytes, tree))
+}
+
 fn compare(file: &[u8], printed: &[u8]) -> Outcome {
     match first_difference(file, printed) {
         None => Outcome::Identical,

@@ -3,9 +3,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use pyzig_sexp_engine::{format_kicad, parse, parse_bytes};
+use pyzig_sexp_engine::{format_kicad, parse};
 
-use crate::check::report_line;
+use crate::check::{read_and_parse, report_line};
 use crate::same::first_mismatch;
 use crate::{EXIT_DIFFERS, EXIT_ERROR, EXIT_OK, files, progress};
 
@@ -24,18 +24,9 @@ fn error(message: String) -> Outcome {
 }
 
 pub fn format_file(path: &Path, check_only: bool) -> Outcome {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => return error(format!("cannot read: {e}")),
-    };
-    let tree = match parse_bytes(&bytes) {
-        Ok(tree) => tree,
-        Err(e) => {
-            return Outcome::Error {
-                at: Some((e.line, e.column)),
-                message: e.message.to_string(),
-            };
-        }
+    let (bytes, tree) = match read_and_parse(path) {
+        Ok(read) => read,
+        Err((at, message)) => return Outcome::Error { at, message },
     };
     let formatted = format_kicad(&tree);
     if formatted.as_bytes() == bytes.as_slice() {
