@@ -1,8 +1,8 @@
 """Graph benchmark: pyzig vs rustworkx vs networkx from Python, each library in its own process.
 
 W1 build the graph (N nodes, N-1 type-1 tree edges, N random type-2 edges), one library call per
-node/edge (pyzig: add_node + add_edge on integer indices: node i of the workload is the index
-the first add_node returned + i); W2 for every node
+node/edge (pyzig: add_node + add_edge on integer indices, which number the nodes added from 0 as
+rustworkx's do: node i of the workload is index i); W2 for every node
 collect its neighbours over type-2 edges; W3 the nodes reachable from node 0 over type-1 edges
 (pyzig: GraphView.bfs). Extra rows: W1b pyzig naming nodes by BoundNode handles
 (create_and_insert_node + create_and_insert_edge); W1r pyzig through the reference API's two calls

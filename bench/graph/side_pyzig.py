@@ -1,5 +1,5 @@
-"""pyzig side: one GraphView; nodes named by their integer index in it, tree edges directional,
-type-2 edges not."""
+"""pyzig side: one GraphView; nodes named by their integer index in it; every edge undirected, as in
+the rustworkx PyGraph."""
 
 import os
 import sys
@@ -19,21 +19,20 @@ def version() -> str:
 
 
 def build(n, tree, extra):
-    # One call per operation, as rustworkx: add_node returns the node's integer index in the view
-    # and add_edge takes two of them (no Python object per edge). Indices are dense in creation
-    # order but start after the view's self node, so workload node i is index i + first.
+    # One call per operation, as rustworkx: add_node returns the node's integer index in the view,
+    # numbered from 0 in creation order as rustworkx does (so workload node i is index i), and
+    # add_edge takes two of them (no Python object per edge).
     g = GraphView.create()
     add_node = g.add_node
-    first = add_node()
-    for _ in range(n - 1):
+    for _ in range(n):
         last = add_node()
-    assert last - first == n - 1
+    assert last == n - 1
     add_edge = g.add_edge
     for a, b in tree:
-        add_edge(a + first, b + first, 1, True)
+        add_edge(a, b, 1)
     for a, b in extra:
-        add_edge(a + first, b + first, 2)
-    return g, range(first, first + n)
+        add_edge(a, b, 2)
+    return g, range(n)
 
 
 def neighbours(state, n):
@@ -81,7 +80,7 @@ def _build_with_ids(state, n, tree, extra):
     ids = [add_node() for _ in range(n)]
     add_edge = g.add_edge
     for a, b in tree:
-        add_edge(ids[a], ids[b], 1, True)
+        add_edge(ids[a], ids[b], 1)
     for a, b in extra:
         add_edge(ids[a], ids[b], 2)
     count = g.get_edge_count()
@@ -97,7 +96,7 @@ def _build_handles(state, n, tree, extra):
     nodes = [new_node() for _ in range(n)]
     new_edge = g.create_and_insert_edge
     for a, b in tree:
-        new_edge(source=nodes[a], target=nodes[b], edge_type=1, directional=True)
+        new_edge(source=nodes[a], target=nodes[b], edge_type=1)
     for a, b in extra:
         new_edge(source=nodes[a], target=nodes[b], edge_type=2)
     count = g.get_edge_count()
@@ -114,7 +113,7 @@ def _build_reference(state, n, tree, extra):
     refs = [b.node() for b in nodes]
     mk, ins = EdgeReference.create, g.insert_edge
     for a, b in tree:
-        ins(edge=mk(source=refs[a], target=refs[b], edge_type=1, directional=True))
+        ins(edge=mk(source=refs[a], target=refs[b], edge_type=1))
     for a, b in extra:
         ins(edge=mk(source=refs[a], target=refs[b], edge_type=2))
     count = g.get_edge_count()

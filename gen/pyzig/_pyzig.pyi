@@ -82,9 +82,10 @@ class GraphView:
         """Creates a node without attributes, inserts it and returns it bound."""
         ...
     def add_node(self) -> int:
-        """Creates a node without attributes, inserts it and returns its index in this view (the
-        rustworkx-style integer API; see `add_edge`, `node_at`, `BoundNode.index`). Indices are
-        dense (0 is the self node) and only meaningful in this view.
+        """Creates a node without attributes, inserts it and returns its index (the rustworkx-style
+        integer API; see `add_edge`, `node_at`, `BoundNode.index`). Indices number the nodes
+        of this view other than its self node, from 0 in insertion order (index `i` is
+        `get_nodes()[i + 1]`), and are only meaningful in this view.
         """
         ...
     def add_edge(self, source: int, target: int, edge_type: int, directional: bool | None = ...) -> None:
@@ -130,9 +131,10 @@ class BoundNode:
     """A node bound to a GraphView."""
     def node(self) -> NodeReference: ...
     def g(self) -> GraphView: ...
-    def index(self) -> int:
+    def index(self) -> int | None:
         """This node's index in its view (`g()`), as `GraphView.add_node` returns and
-        `GraphView.add_edge`/`node_at` take; only meaningful in that view.
+        `GraphView.add_edge`/`node_at` take; only meaningful in that view. None for the view's
+        self node, which the integer API does not number.
         """
         ...
     def visit_edges_of_type(self, edge_type: int, ctx: _T, f: Callable[[_T, BoundEdge], object], directed: bool | None = ...) -> None:

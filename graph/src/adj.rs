@@ -5,8 +5,6 @@ use crate::view::GraphView;
 
 const SOURCE: u8 = 1;
 const TARGET: u8 = 2;
-/// The edge's `directional` is `Some(true)`.
-const DIRECTIONAL: u8 = 4;
 
 /// One adjacency entry of a node: the edge, the node at its other end, and which end this node is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,44 +23,24 @@ impl Adj {
     pub fn is_target(&self) -> bool {
         self.role & TARGET != 0
     }
-    /// The edge was created with `directional = Some(true)`.
-    pub fn is_directional(&self) -> bool {
-        self.role & DIRECTIONAL != 0
-    }
 }
 
-/// Iterator of [`GraphView::edges_of_type`]: the list of edges leaving the node, then the list of
-/// edges entering it.
+/// Iterator of [`GraphView::edges_of_type`]: walks the node's chain of one type, most recent edge
+/// first, keeping the edges that match `directed`.
 pub struct TypeEdges<'g> {
     g: &'g GraphView,
     n: NodeIx,
     cur: EdgeIx,
-    outgoing: bool,
-    then_in: EdgeIx,
-    /// Walking the in-chain after the out-chain: self-loops (on both) were already yielded.
-    skip_loops: bool,
+    directed: Option<bool>,
 }
 
 impl<'g> TypeEdges<'g> {
-    pub(crate) fn new(g: &'g GraphView, n: NodeIx, out: EdgeIx, inn: EdgeIx) -> Self {
-        if out == NIL {
-            TypeEdges {
-                g,
-                n,
-                cur: inn,
-                outgoing: false,
-                then_in: NIL,
-                skip_loops: false,
-            }
-        } else {
-            TypeEdges {
-                g,
-                n,
-                cur: out,
-                outgoing: true,
-                then_in: inn,
-                skip_loops: false,
-            }
+    pub(crate) fn new(g: &'g GraphView, n: NodeIx, head: EdgeIx, directed: Option<bool>) -> Self {
+        TypeEdges {
+            g,
+            n,
+            cur: head,
+            directed,
         }
     }
 }
@@ -71,43 +49,25 @@ impl Iterator for TypeEdges<'_> {
     type Item = Adj;
 
     fn next(&mut self) -> Option<Adj> {
-        let mut e;
-        loop {
-            if self.cur == NIL {
-                if self.then_in == NIL {
-                    return None;
-                }
-                self.outgoing = false;
-                self.skip_loops = true;
-                self.cur = std::mem::replace(&mut self.then_in, NIL);
+        while self.cur != NIL {
+            let edge = self.cur;
+            let e = &self.g.edges[edge as usize];
+            let (at_source, at_target) = (e.source == self.n, e.target == self.n);
+            // A chain goes on through the end that is this node (a self-loop is on it once).
+            self.cur = if at_source { e.next_s } else { e.next_t };
+            let wanted = match self.directed {
+                None => true,
+                Some(true) => at_source,
+                Some(false) => at_target,
+            };
+            if wanted {
+                return Some(Adj {
+                    edge,
+                    other: if at_source { e.target } else { e.source },
+                    role: if at_source { SOURCE } else { 0 } | if at_target { TARGET } else { 0 },
+                });
             }
-            e = &self.g.edges[self.cur as usize];
-            if self.outgoing || !(self.skip_loops && e.source == self.n) {
-                break;
-            }
-            self.cur = e.next_in;
         }
-        let d = if e.directional() == Some(true) {
-            DIRECTIONAL
-        } else {
-            0
-        };
-        let adj = if self.outgoing {
-            let looped = if e.target == self.n { TARGET } else { 0 };
-            Adj {
-                edge: self.cur,
-                other: e.target,
-                role: SOURCE | looped | d,
-            }
-        } else {
-            let looped = if e.source == self.n { SOURCE } else { 0 };
-            Adj {
-                edge: self.cur,
-                other: e.source,
-                role: TARGET | looped | d,
-            }
-        };
-        self.cur = if self.outgoing { e.next_out } else { e.next_in };
-        Some(adj)
+        None
     }
 }

@@ -108,8 +108,11 @@ impl GraphView {
                     continue;
                 }
                 for a in self.edges_of_type(node, ty, dir) {
-                    let against = !a.is_source() && a.is_directional();
-                    if via[a.other as usize] != 0 || (skip_directional_in && against) {
+                    if via[a.other as usize] != 0 {
+                        continue;
+                    }
+                    let against = || !a.is_source() && self.edge_directional(a.edge) == Some(true);
+                    if skip_directional_in && against() {
                         continue;
                     }
                     reached.try_reserve(1)?;

@@ -1,12 +1,16 @@
 //! GraphView: a set of nodes and edges with adjacency grouped by edge type.
 //!
 //! Layout, chosen for insertion speed and small memory (petgraph's idea, grouped by type): nodes
-//! are dense local indices into a table of 32-byte records (`table.rs`); edges live in one vector
-//! of 32-byte records holding local indices, each threaded onto two singly linked lists (edges
-//! leaving its source, edges entering its target) whose heads the node records keep per edge type.
-//! Inserting an edge is O(1): it touches the two endpoint records and appends a record, with no
-//! allocation besides amortised vector growth and no reference count. Visiting the edges of type T
-//! at a node is O(types at the node + deg_T), most recent edge first.
+//! are dense local indices into a table of 16-byte records (`table.rs`); edges are 16-byte records
+//! of local indices in one vector, beside a 2-byte vector of their type and flags. Each edge is on
+//! the chain of its type at each of its two ends (once, for a self-loop): `next_s` continues the
+//! chain of its source, `next_t` that of its target, and a walk at node `n` follows `next_s` where
+//! `n` is the source. Inserting an edge is O(1): it touches the two endpoint records and appends a
+//! record, with no allocation besides amortised vector growth and no reference count. Visiting
+//! the edges of type T at a node is O(types at the node + deg_T), most recent edge first.
+//!
+//! Uuids of what the view creates follow from the index (`uuid.rs`); edges inserted from
+//! elsewhere keep theirs in a short side list, as do the few edges with a name or attributes.
 
 use std::sync::Arc;
 
@@ -19,7 +23,7 @@ use crate::idhash::UuidMap;
 use crate::node::{NodeData, NodeRef};
 use crate::table::{NIL, NodeTable};
 pub use crate::table::{EdgeIx, NodeIx};
-use crate::uuid::UuidBlock;
+use crate::uuid::UuidBlocks;
 
 /// What a handle's hint says about this view.
 enum Hinted {
@@ -30,43 +34,55 @@ enum Hinted {
     Elsewhere,
 }
 
-/// `EdgeSlot::directional` values.
-const UNDIRECTED: u8 = 0;
-const NOT_DIRECTIONAL: u8 = 1;
-const DIRECTIONAL: u8 = 2;
-
-/// A view's copy of an edge: fixed fields inline, name and attributes shared with the `EdgeRef`
-/// (through `GraphView::extras`, as most edges have neither).
+/// The hot record of an edge: what walks read.
 #[derive(Clone, Copy, Debug)]
-#[repr(align(32))]
-pub(crate) struct EdgeSlot {
-    pub(crate) uuid: u64,
+pub(crate) struct EdgeRec {
     pub(crate) source: NodeIx,
     pub(crate) target: NodeIx,
-    pub(crate) next_out: EdgeIx,
-    pub(crate) next_in: EdgeIx,
-    /// Index into `GraphView::extras`, or NIL.
-    extra: u32,
-    pub(crate) edge_type: EdgeType,
-    directional: u8,
+    /// Next edge of the same type at the source, or NIL.
+    pub(crate) next_s: EdgeIx,
+    /// Next edge of the same type at the target, or NIL (always NIL for a self-loop).
+    pub(crate) next_t: EdgeIx,
 }
 
-impl EdgeSlot {
-    pub(crate) fn directional(&self) -> Option<bool> {
-        match self.directional {
-            DIRECTIONAL => Some(true),
-            NOT_DIRECTIONAL => Some(false),
-            _ => None,
-        }
-    }
+/// The cold part of an edge, parallel to the records.
+#[derive(Clone, Copy, Debug)]
+struct Meta {
+    ty: EdgeType,
+    flags: u8,
 }
+
+/// `Meta::flags`: the low two bits encode `directional`.
+const DIR_MASK: u8 = 0b11;
+const NOT_DIRECTIONAL: u8 = 1;
+const DIRECTIONAL: u8 = 2;
+/// The edge has a name or attributes (in `GraphView::extras`).
+const HAS_EXTRA: u8 = 4;
+/// The edge came from elsewhere with its own uuid (in `GraphView::foreign`).
+const FOREIGN: u8 = 8;
 
 fn encode_directional(d: Option<bool>) -> u8 {
     match d {
         Some(true) => DIRECTIONAL,
         Some(false) => NOT_DIRECTIONAL,
-        None => UNDIRECTED,
+        None => 0,
     }
+}
+
+/// Where an edge's uuid comes from.
+enum NewUuid {
+    /// The view's own: the one its index gives.
+    Local,
+    /// An edge from elsewhere keeps its uuid.
+    Kept(u64),
+}
+
+/// Looks `ix` up in a side list sorted by edge index (they are appended in index order).
+fn side<T>(list: &[(EdgeIx, T)], ix: EdgeIx) -> &T {
+    let at = list
+        .binary_search_by_key(&ix, |(i, _)| *i)
+        .expect("a flagged edge has an entry");
+    &list[at].1
 }
 
 /// The uuid maps of a view are built only when needed: while every node and edge handle inserted so
@@ -76,10 +92,14 @@ fn encode_directional(d: Option<bool>) -> u8 {
 #[derive(Debug)]
 pub struct GraphView {
     id: u32,
-    uuids: UuidBlock,
     nodes: NodeTable,
-    pub(crate) edges: Vec<EdgeSlot>,
-    extras: Vec<Arc<EdgeExtra>>,
+    pub(crate) edges: Vec<EdgeRec>,
+    meta: Vec<Meta>,
+    edge_uuids: UuidBlocks,
+    /// Uuids of the edges flagged `FOREIGN`, by edge index.
+    foreign: Vec<(EdgeIx, u64)>,
+    /// Names and attributes of the edges flagged `HAS_EXTRA`, by edge index.
+    extras: Vec<(EdgeIx, Arc<EdgeExtra>)>,
     node_ix: Option<UuidMap<NodeIx>>,
     edge_ix: Option<UuidMap<EdgeIx>>,
 }
@@ -89,9 +109,11 @@ impl GraphView {
     pub fn new() -> Result<Self, GraphError> {
         let mut g = GraphView {
             id: next_view_id(),
-            uuids: UuidBlock::default(),
             nodes: NodeTable::default(),
             edges: Vec::new(),
+            meta: Vec::new(),
+            edge_uuids: UuidBlocks::default(),
+            foreign: Vec::new(),
             extras: Vec::new(),
             node_ix: None,
             edge_ix: None,
@@ -130,29 +152,39 @@ impl GraphView {
     pub fn edge(&self, ix: EdgeIx) -> Result<EdgeRef, GraphError> {
         let e = &self.edges[ix as usize];
         EdgeData::from_parts(
-            e.uuid,
+            self.edge_uuid(ix),
             Hint::new(self.id, ix),
             self.node(e.source)?.clone(),
             self.node(e.target)?.clone(),
-            e.edge_type,
-            e.directional(),
-            self.extra(e).cloned(),
+            self.edge_type(ix),
+            self.edge_directional(ix),
+            self.extra(ix).cloned(),
         )
     }
 
-    fn extra(&self, e: &EdgeSlot) -> Option<&Arc<EdgeExtra>> {
-        match e.extra {
-            NIL => None,
-            x => Some(&self.extras[x as usize]),
-        }
+    fn extra(&self, ix: EdgeIx) -> Option<&Arc<EdgeExtra>> {
+        (self.meta[ix as usize].flags & HAS_EXTRA != 0).then(|| side(&self.extras, ix))
     }
 
     pub fn edge_uuid(&self, ix: EdgeIx) -> u64 {
-        self.edges[ix as usize].uuid
+        if self.meta[ix as usize].flags & FOREIGN != 0 {
+            *side(&self.foreign, ix)
+        } else {
+            self.edge_uuids.get(ix)
+        }
     }
 
     pub fn edge_type(&self, ix: EdgeIx) -> EdgeType {
-        self.edges[ix as usize].edge_type
+        self.meta[ix as usize].ty
+    }
+
+    /// The `directional` the edge at `ix` was created with.
+    pub fn edge_directional(&self, ix: EdgeIx) -> Option<bool> {
+        match self.meta[ix as usize].flags & DIR_MASK {
+            DIRECTIONAL => Some(true),
+            NOT_DIRECTIONAL => Some(false),
+            _ => None,
+        }
     }
 
     /// Local (source, target) of the edge at `ix`.
@@ -189,11 +221,7 @@ impl GraphView {
             Hinted::Nowhere => None,
             Hinted::Elsewhere => match &self.edge_ix {
                 Some(map) => map.get(&edge.uuid()).copied(),
-                None => self
-                    .edges
-                    .iter()
-                    .position(|e| e.uuid == edge.uuid())
-                    .map(|i| i as EdgeIx),
+                None => (0..self.edges.len() as EdgeIx).find(|&i| self.edge_uuid(i) == edge.uuid()),
             },
         }
     }
@@ -217,10 +245,13 @@ impl GraphView {
         match edge.hint.get() {
             // Only a handle never inserted anywhere has no hint (copies made by views carry one).
             None => Hinted::Nowhere,
-            Some((view, ix)) if view == self.id => match self.edges.get(ix as usize) {
-                Some(slot) if slot.uuid == edge.uuid() => Hinted::Here(ix),
-                _ => Hinted::Elsewhere,
-            },
+            Some((view, ix)) if view == self.id && (ix as usize) < self.edges.len() => {
+                if self.edge_uuid(ix) == edge.uuid() {
+                    Hinted::Here(ix)
+                } else {
+                    Hinted::Elsewhere
+                }
+            }
             Some(_) => Hinted::Elsewhere,
         }
     }
@@ -238,9 +269,10 @@ impl GraphView {
 
     fn build_edge_map(&mut self) -> Result<(), GraphError> {
         if self.edge_ix.is_none() {
+            let n = self.edges.len();
             let mut map = UuidMap::default();
-            map.try_reserve(self.edges.len() + 1)?;
-            map.extend(self.edges.iter().zip(0..).map(|(e, i)| (e.uuid, i)));
+            map.try_reserve(n + 1)?;
+            map.extend((0..n as EdgeIx).map(|i| (self.edge_uuid(i), i)));
             self.edge_ix = Some(map);
         }
         Ok(())
@@ -258,19 +290,19 @@ impl GraphView {
                 }
             }
         }
-        let ix = self.push_node(node.uuid(), Some(node.clone()))?;
+        let ix = self.push_node(Some(node.clone()))?;
         node.hint.set_first(self.id, ix);
         Ok(ix)
     }
 
-    fn push_node(&mut self, uuid: u64, data: Option<NodeRef>) -> Result<NodeIx, GraphError> {
+    fn push_node(&mut self, data: Option<NodeRef>) -> Result<NodeIx, GraphError> {
         let ix = next_index(self.nodes.len())?;
         if let Some(map) = &mut self.node_ix {
             map.try_reserve(1)?;
         }
-        self.nodes.push(uuid, data)?;
+        self.nodes.push(ix, data)?;
         if let Some(map) = &mut self.node_ix {
-            map.insert(uuid, ix);
+            map.insert(self.nodes.uuid(ix), ix);
         }
         Ok(ix)
     }
@@ -279,6 +311,7 @@ impl GraphView {
     pub fn reserve(&mut self, nodes: usize, edges: usize) -> Result<(), GraphError> {
         self.nodes.reserve(nodes)?;
         self.edges.try_reserve(edges)?;
+        self.meta.try_reserve(edges)?;
         if let Some(map) = &mut self.node_ix {
             map.try_reserve(nodes)?;
         }
@@ -291,8 +324,7 @@ impl GraphView {
     /// Creates a node without attributes and inserts it. Its shared data ([`NodeRef`]) is made
     /// only when first asked for ([`GraphView::node`]).
     pub fn create_and_insert_node(&mut self) -> Result<NodeIx, GraphError> {
-        let uuid = self.uuids.take();
-        self.push_node(uuid, None)
+        self.push_node(None)
     }
 
     /// Inserts `edge`. Both endpoints must already be in the view, else `MissingEndpoint` and nothing
@@ -320,7 +352,7 @@ impl GraphView {
             .find_node(edge.target())
             .ok_or_else(|| missing(edge.target()))?;
         let ix = self.insert_resolved(
-            edge.uuid(),
+            NewUuid::Kept(edge.uuid()),
             s,
             t,
             edge.edge_type(),
@@ -348,9 +380,8 @@ impl GraphView {
             "endpoint not in the view"
         );
         let extra = EdgeExtra::new(name, attrs)?;
-        let uuid = self.uuids.take();
         self.insert_resolved(
-            uuid,
+            NewUuid::Local,
             source,
             target,
             edge_type,
@@ -367,34 +398,35 @@ impl GraphView {
         ix: EdgeIx,
         known_new: bool,
     ) -> Result<EdgeIx, GraphError> {
-        let e = &other.edges[ix as usize];
+        let uuid = other.edge_uuid(ix);
         if !known_new {
             self.build_edge_map()?;
-            if let Some(mine) = self.edge_ix.as_ref().and_then(|m| m.get(&e.uuid)) {
+            if let Some(mine) = self.edge_ix.as_ref().and_then(|m| m.get(&uuid)) {
                 return Ok(*mine);
             }
         }
+        let (s, t) = other.endpoints(ix);
         let local = |n: NodeIx| {
             self.find_node_of(other, n)
                 .ok_or(GraphError::MissingEndpoint {
-                    edge: e.uuid,
+                    edge: uuid,
                     node: other.node_uuid(n),
                 })
         };
-        let (s, t) = (local(e.source)?, local(e.target)?);
+        let (s, t) = (local(s)?, local(t)?);
         self.insert_resolved(
-            e.uuid,
+            NewUuid::Kept(uuid),
             s,
             t,
-            e.edge_type,
-            e.directional(),
-            other.extra(e),
+            other.edge_type(ix),
+            other.edge_directional(ix),
+            other.extra(ix),
         )
     }
 
     fn insert_resolved(
         &mut self,
-        uuid: u64,
+        uuid: NewUuid,
         s: NodeIx,
         t: NodeIx,
         ty: EdgeType,
@@ -404,55 +436,57 @@ impl GraphView {
         let ix = next_index(self.edges.len())?;
         // Reserve everything first, so that a failed allocation leaves the view untouched.
         self.edges.try_reserve(1)?;
+        self.meta.try_reserve(1)?;
+        self.edge_uuids.ensure(ix)?;
+        let mut flags = encode_directional(directional);
+        if let NewUuid::Kept(_) = uuid {
+            self.foreign.try_reserve(1)?;
+            flags |= FOREIGN;
+        }
+        if extra.is_some() {
+            self.extras.try_reserve(1)?;
+            flags |= HAS_EXTRA;
+        }
         if let Some(map) = &mut self.edge_ix {
             map.try_reserve(1)?;
         }
-        let extra_ix = match extra {
-            Some(_) => {
-                self.extras.try_reserve(1)?;
-                next_index(self.extras.len())?
-            }
-            None => NIL,
-        };
         self.nodes.reserve_head(s, ty)?;
         self.nodes.reserve_head(t, ty)?;
 
-        let next_out = std::mem::replace(&mut self.nodes.head_mut(s, ty).out, ix);
-        // A self-loop is on both chains of its node: it leaves and enters it. A walk over both chains
-        // yields it once (see `TypeEdges`).
-        let next_in = std::mem::replace(&mut self.nodes.head_mut(t, ty).inn, ix);
-        if let Some(x) = extra {
-            self.extras.push(x.clone());
-        }
-        if let Some(map) = &mut self.edge_ix {
-            map.insert(uuid, ix);
-        }
-        self.edges.push(EdgeSlot {
-            uuid,
+        let next_s = std::mem::replace(self.nodes.head_mut(s, ty), ix);
+        // A self-loop is on its node's chain once, through `next_s`.
+        let next_t = if s == t {
+            NIL
+        } else {
+            std::mem::replace(self.nodes.head_mut(t, ty), ix)
+        };
+        self.edges.push(EdgeRec {
             source: s,
             target: t,
-            next_out,
-            next_in,
-            extra: extra_ix,
-            edge_type: ty,
-            directional: encode_directional(directional),
+            next_s,
+            next_t,
         });
+        self.meta.push(Meta { ty, flags });
+        if let NewUuid::Kept(u) = uuid {
+            self.foreign.push((ix, u));
+        }
+        if let Some(x) = extra {
+            self.extras.push((ix, x.clone()));
+        }
+        if self.edge_ix.is_some() {
+            let u = self.edge_uuid(ix);
+            if let Some(map) = &mut self.edge_ix {
+                map.insert(u, ix);
+            }
+        }
         Ok(ix)
     }
 
     /// Edges of type `ty` at `n`, most recent first: those leaving `n` (`directed = Some(true)`:
-    /// `n` is the source), those entering `n` (`Some(false)`), or both, leaving first (`None`).
-    /// Cost O(types at `n` + the edges yielded).
+    /// `n` is the source), those entering `n` (`Some(false)`), or both (`None`). A self-loop is
+    /// yielded once. Cost O(types at `n` + the edges of type `ty` at `n`).
     pub fn edges_of_type(&self, n: NodeIx, ty: EdgeType, directed: Option<bool>) -> TypeEdges<'_> {
-        let (out, inn) = match self.nodes.head(n, ty) {
-            Some(h) => (h.out, h.inn),
-            None => (NIL, NIL),
-        };
-        match directed {
-            None => TypeEdges::new(self, n, out, inn),
-            Some(true) => TypeEdges::new(self, n, out, NIL),
-            Some(false) => TypeEdges::new(self, n, NIL, inn),
-        }
+        TypeEdges::new(self, n, self.nodes.head(n, ty).unwrap_or(NIL), directed)
     }
 
     /// Edge types with at least one edge at `n`.
@@ -543,8 +577,8 @@ mod tests {
                 .map(|a| a.other)
                 .collect::<Vec<_>>()
         };
-        // Most recent first, leaving before entering.
-        assert_eq!(others(1, None), [ix[2], ix[1], ix[3]]);
+        // Most recent first, leaving and entering alike.
+        assert_eq!(others(1, None), [ix[3], ix[2], ix[1]]);
         assert_eq!(others(1, Some(true)), [ix[2], ix[1]]);
         assert_eq!(others(1, Some(false)), [ix[3]]);
         assert_eq!(others(2, None), [ix[3]]);
@@ -750,8 +784,51 @@ mod tests {
     }
 
     #[test]
-    fn records_are_one_aligned_half_cache_line() {
-        assert_eq!(size_of::<EdgeSlot>(), 32);
-        assert_eq!(align_of::<EdgeSlot>(), 32);
+    fn uuids_names_and_attrs_per_edge_across_local_and_foreign_edges() {
+        let mut g = GraphView::new().unwrap();
+        let (a, b) = (node(), node());
+        let (ia, ib) = (g.insert_node(&a).unwrap(), g.insert_node(&b).unwrap());
+        let mut want = Vec::new();
+        // More than one uuid block of edges, every kind interleaved.
+        for k in 0..2500u32 {
+            let name = (k % 3 == 0).then(|| format!("e{k}").into_boxed_str());
+            let dir = [None, Some(true), Some(false)][(k % 7 % 3) as usize];
+            let ix = if k % 2 == 0 {
+                g.create_and_insert_edge(ia, ib, (k % 5) as u8, dir, name.clone(), Attrs::new())
+                    .unwrap()
+            } else {
+                let e = EdgeData::new(b.clone(), a.clone(), (k % 5) as u8, dir, name.clone(), Attrs::new())
+                    .unwrap();
+                let ix = g.insert_edge(&e).unwrap();
+                assert_eq!(g.edge_uuid(ix), e.uuid(), "an inserted edge keeps its uuid");
+                ix
+            };
+            assert_eq!(ix, k);
+            want.push((g.edge_uuid(ix), (k % 5) as u8, dir, name));
+        }
+        let uuids: std::collections::HashSet<_> = want.iter().map(|w| w.0).collect();
+        assert_eq!(uuids.len(), want.len(), "unique");
+        for (ix, (uuid, ty, dir, name)) in want.iter().enumerate() {
+            let h = g.edge(ix as EdgeIx).unwrap();
+            assert_eq!((h.uuid(), h.edge_type(), h.directional()), (*uuid, *ty, *dir));
+            assert_eq!(h.name(), name.as_deref());
+            assert_eq!(g.find_edge(&h), Some(ix as EdgeIx));
+        }
+        // Another view finds them by uuid once it holds them.
+        let mut w = GraphView::new().unwrap();
+        w.insert_subgraph(&g).unwrap();
+        for (ix, (uuid, ..)) in want.iter().enumerate() {
+            let h = g.edge(ix as EdgeIx).unwrap();
+            let there = w.find_edge(&h).unwrap();
+            assert_eq!(w.edge_uuid(there), *uuid);
+            assert_eq!(w.edge(there).unwrap().name(), want[ix].3.as_deref());
+        }
+    }
+
+    #[test]
+    fn records_are_a_quarter_cache_line_without_over_alignment() {
+        assert_eq!(size_of::<EdgeRec>(), 16);
+        assert_eq!(size_of::<Meta>(), 2);
+        assert!(align_of::<EdgeRec>() <= 8, "plain realloc growth needs the default alignment");
     }
 }

@@ -52,10 +52,11 @@ pyzig::class! {
         }
 
         /// This node's index in its view (`g()`), as `GraphView.add_node` returns and
-        /// `GraphView.add_edge`/`node_at` take; only meaningful in that view.
-        fn index(&self) -> PyResult<u32> {
+        /// `GraphView.add_edge`/`node_at` take; only meaningful in that view. None for the view's
+        /// self node, which the integer API does not number.
+        fn index(&self) -> PyResult<Option<u32>> {
             self.g.borrow()?;
-            Ok(self.ix)
+            Ok(super::view::index_of(self.ix))
         }
 
         /// Calls `f(ctx, edge)` with each edge (a BoundEdge) of type `edge_type` at this node:

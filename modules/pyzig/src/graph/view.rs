@@ -41,21 +41,29 @@ fn index_in(g: &Py<GraphView>, view: &GraphView, bn: &BoundNode) -> PyResult<Nod
     })
 }
 
-/// `IndexError` naming `func`'s argument `arg` unless `ix` is a node index of a view holding
-/// `count` nodes.
+/// The rustworkx-style integer API numbers the nodes added to a view from 0, as rustworkx does:
+/// index `i` is the node at `i + 1` of the engine's view, whose slot 0 is the self node (which has
+/// no index). `IndexError` naming `func`'s argument `arg` unless `i` is an index of a view holding
+/// `count` nodes; else the node's slot.
 #[inline]
-fn check_index(count: usize, func: &str, arg: &str, ix: NodeIx) -> PyResult<()> {
-    if (ix as usize) < count {
-        return Ok(());
+fn slot_of(count: usize, func: &str, arg: &str, i: u32) -> PyResult<NodeIx> {
+    // The engine keeps slots below u32::MAX - 1, so `i + 1` cannot overflow once `i` is checked.
+    if (i as usize) + 1 < count {
+        return Ok(i + 1);
     }
-    Err(index_error(count, func, arg, ix))
+    Err(index_error(count - 1, func, arg, i))
+}
+
+/// The index of the node in `slot` (None for the self node).
+pub fn index_of(slot: NodeIx) -> Option<u32> {
+    slot.checked_sub(1)
 }
 
 #[cold]
 #[inline(never)]
-fn index_error(count: usize, func: &str, arg: &str, ix: NodeIx) -> PyErr {
+fn index_error(indexed: usize, func: &str, arg: &str, i: u32) -> PyErr {
     PyErr::index_error(format!(
-        "{func}() argument '{arg}' = {ix} is not a node index of this GraphView (it has {count} nodes: 0..{count})"
+        "{func}() argument '{arg}' = {i} is not a node index of this GraphView (its {indexed} indexed nodes are 0..{indexed})"
     ))
 }
 
@@ -128,11 +136,13 @@ pyzig::class! {
             Ok(BoundNode { g: this, ix })
         }
 
-        /// Creates a node without attributes, inserts it and returns its index in this view (the
-        /// rustworkx-style integer API; see `add_edge`, `node_at`, `BoundNode.index`). Indices are
-        /// dense (0 is the self node) and only meaningful in this view.
+        /// Creates a node without attributes, inserts it and returns its index (the rustworkx-style
+        /// integer API; see `add_edge`, `node_at`, `BoundNode.index`). Indices number the nodes
+        /// of this view other than its self node, from 0 in insertion order (index `i` is
+        /// `get_nodes()[i + 1]`), and are only meaningful in this view.
         fn add_node(&mut self) -> PyResult<u32> {
-            self.state.graph.create_and_insert_node().map_err(graph_err)
+            let slot = self.state.graph.create_and_insert_node().map_err(graph_err)?;
+            Ok(index_of(slot).expect("the self node is created first"))
         }
 
         /// Creates an edge between the nodes at indices `source` and `target` of this view (as
@@ -146,11 +156,11 @@ pyzig::class! {
             directional: Option<bool> = None,
         ) -> PyResult<()> {
             let count = self.state.graph.node_count();
-            check_index(count, "add_edge", "source", source)?;
-            check_index(count, "add_edge", "target", target)?;
+            let s = slot_of(count, "add_edge", "source", source)?;
+            let t = slot_of(count, "add_edge", "target", target)?;
             self.state
                 .graph
-                .create_and_insert_edge(source, target, edge_type, directional, None, Attrs::new())
+                .create_and_insert_edge(s, t, edge_type, directional, None, Attrs::new())
                 .map_err(graph_err)?;
             Ok(())
         }
@@ -158,8 +168,8 @@ pyzig::class! {
         /// The node at index `index` of this view (see `add_node`), bound; `IndexError` if there is
         /// none. Indices are only meaningful in the view that gave them.
         fn node_at(this: Py<Self>, index: u32) -> PyResult<BoundNode> {
-            check_index(this.borrow()?.state.graph.node_count(), "node_at", "index", index)?;
-            Ok(BoundNode { g: this, ix: index })
+            let ix = slot_of(this.borrow()?.state.graph.node_count(), "node_at", "index", index)?;
+            Ok(BoundNode { g: this, ix })
         }
 
         /// Number of nodes, the self node included.
