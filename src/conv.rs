@@ -98,6 +98,23 @@ fn int_u64(obj: Borrowed<'_>) -> PyResult<Option<u64>> {
     Ok(Some(u))
 }
 
+/// What `operator.index(obj)` returns, for an object that is not an int but stands for one (numpy's
+/// integers, for example), as PyO3 accepts them; an exception its `__index__` raises propagates.
+/// `TypeError` naming `what` for an object without `__index__` (floats, strings, ...).
+#[cold]
+#[inline(never)]
+fn via_index(obj: Borrowed<'_>, what: &str) -> PyResult<Obj> {
+    // SAFETY: `obj` is a live object; `PyIndex_Check` only reads its type.
+    if unsafe { ffi::PyIndex_Check(obj.as_ptr()) } == 0 {
+        return Err(type_mismatch(obj, what, "int"));
+    }
+    // SAFETY: a new reference (an exact int) or null with the error set, which `from_owned_ptr`
+    // turns into the PyErr.
+    let int = unsafe { Obj::from_owned_ptr(ffi::PyNumber_Index(obj.as_ptr())) }?;
+    debug_assert!(is_int(int.borrowed()));
+    Ok(int)
+}
+
 #[cold]
 #[inline(never)]
 fn out_of_range(obj: Borrowed<'_>, what: &str, rust: &str, min: i128, max: i128) -> PyErr {
@@ -111,7 +128,8 @@ macro_rules! int_conv {
             #[inline]
             fn from_py(obj: Borrowed<'a>, what: &str) -> PyResult<Self> {
                 if !is_int(obj) {
-                    return Err(type_mismatch(obj, what, "int"));
+                    let int = via_index(obj, what)?;
+                    return Self::from_py(int.borrowed(), what);
                 }
                 match $via(obj)?.and_then(|v| <$t>::try_from(v).ok()) {
                     Some(v) => Ok(v),

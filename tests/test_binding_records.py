@@ -87,6 +87,35 @@ def test_int_fields_range_checked(field: str, lo: int, hi: int) -> None:
         setattr(e, field, "1")
 
 
+class Index:
+    """Stands for an int through __index__, as numpy's integers do; raises what it is given."""
+
+    def __init__(self, result: object) -> None:
+        self.result = result
+
+    def __index__(self) -> int:
+        if isinstance(self.result, BaseException):
+            raise self.result
+        return self.result  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(("field", "lo", "hi"), INT_FIELDS)
+def test_int_fields_take_index_objects(field: str, lo: int, hi: int) -> None:
+    # As PyO3: an object with __index__ converts to its int, range-checked like an int.
+    e = m.Everything(name="e", **{field: Index(hi)})
+    assert getattr(e, field) == hi and type(getattr(e, field)) is int
+    setattr(e, field, Index(lo))
+    assert getattr(e, field) == lo
+    with pytest.raises(OverflowError, match=rf"Everything\.{field} = {hi + 1} is out of range"):
+        setattr(e, field, Index(hi + 1))
+    # An exception raised by __index__ reaches the caller, and the field keeps its value.
+    with pytest.raises(ZeroDivisionError):
+        setattr(e, field, Index(ZeroDivisionError()))
+    with pytest.raises(TypeError, match="returned non-int"):
+        setattr(e, field, Index(1.5))
+    assert getattr(e, field) == lo
+
+
 def test_float_bool_str_fields() -> None:
     e = m.Everything(name="e", f64_=1.25, f32_=0.5, flag=True)
     assert (e.f64_, e.f32_, e.flag, e.name) == (1.25, 0.5, True, "e")

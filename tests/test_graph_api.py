@@ -40,6 +40,24 @@ def test_node_attr_errors():
     with pytest.raises(TypeError, match='attribute "x"'):
         NodeReference.create(x=None)
 
+    class Index:
+        def __init__(self, result):
+            self.result = result
+
+        def __index__(self):
+            if isinstance(self.result, BaseException):
+                raise self.result
+            return self.result
+
+    # An int-like object is stored as its int; an exception its __index__ raises is the caller's.
+    assert NodeReference.create(x=Index(7)).get_attr(key="x") == 7
+    with pytest.raises(ArithmeticError, match="no index"):
+        NodeReference.create(x=Index(ArithmeticError("no index")))
+    with pytest.raises(ZeroDivisionError):
+        EdgeReference.create(
+            source=NodeReference.create(), target=NodeReference.create(), edge_type=1, w=Index(ZeroDivisionError())
+        )
+
 
 def test_node_argument_errors():
     with pytest.raises(TypeError):
@@ -279,6 +297,9 @@ def test_store_load_try_load():
     with pytest.raises(TypeError):
         bn.load(t=dict)
     assert bn.try_load(t=dict) is None
+    # A `t` that is not a type is an error whether or not something is stored.
+    with pytest.raises(TypeError, match="isinstance"):
+        bn.try_load(t=5)
     data = {"k": 1}
     bn.store(data=data)
     assert bn.load(t=dict) is data
@@ -289,6 +310,8 @@ def test_store_load_try_load():
     assert bn.try_load(t=dict) is data
     with pytest.raises(TypeError):
         bn.load(t=5)
+    with pytest.raises(TypeError, match="isinstance"):
+        bn.try_load(t=5)
     bn.store(data=[1])
     assert bn.load(t=list) == [1]
     # Stored per view: the same node in another view has nothing stored.

@@ -1,4 +1,4 @@
-//! `abstract.h`: calls, sequences and iteration.
+//! `abstract.h`: calls, sequences, iteration and the index protocol.
 
 use crate::object::PyObject;
 use crate::pyport::Py_ssize_t;
@@ -13,5 +13,6 @@ unsafe extern "C" {
     pub fn PySequence_GetItem(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject;
     pub fn PyObject_GetIter(op: *mut PyObject) -> *mut PyObject;
     pub fn PyIter_Next(op: *mut PyObject) -> *mut PyObject;
+    pub fn PyIndex_Check(op: *mut PyObject) -> core::ffi::c_int;
     pub fn PyNumber_Index(op: *mut PyObject) -> *mut PyObject;
 }

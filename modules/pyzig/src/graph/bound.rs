@@ -114,8 +114,11 @@ pyzig::class! {
         #[stub("(self, t: type[_T]) -> _T | None")]
         fn try_load(&self, t: Obj) -> PyResult<Option<Obj>> {
             match self.stored()? {
-                Some(o) if isinstance(&o, &t)? => Ok(Some(o)),
-                _ => Ok(None),
+                Some(o) => Ok(isinstance(&o, &t)?.then_some(o)),
+                None => {
+                    isinstance(&Obj::none(), &t)?; // a bad `t` is reported as such, stored or not
+                    Ok(None)
+                }
             }
         }
     }

@@ -22,8 +22,10 @@ pub fn value_from_py(key: &str, obj: &Obj) -> PyResult<Value> {
     }
     match obj.extract::<i64>(&what) {
         Ok(i) => return Ok(Value::Int(i)),
-        Err(e) if is_overflow(&e) => return Err(e),
-        Err(_) => {}
+        // Not an int: try the other kinds. Anything else (OverflowError, or an exception raised
+        // by the object's own `__index__`) is the caller's to see.
+        Err(e) if is_a(&e, "TypeError") => {}
+        Err(e) => return Err(e),
     }
     if let Ok(s) = obj.extract::<String>(&what) {
         return Ok(Value::Str(s.into()));
@@ -37,8 +39,9 @@ pub fn value_from_py(key: &str, obj: &Obj) -> PyResult<Value> {
     )))
 }
 
-fn is_overflow(e: &PyErr) -> bool {
-    e.matches(&builtin("OverflowError").unwrap_or_else(|_| Obj::none()))
+/// `e` is an instance of the builtin exception class `class`.
+fn is_a(e: &PyErr, class: &str) -> bool {
+    builtin(class).is_ok_and(|c| e.matches(&c))
 }
 
 /// Attributes from `(key, value)` pairs, e.g. a call's extra keywords.
