@@ -19,19 +19,24 @@ use std::marker::PhantomData;
 use std::mem::ManuallyDrop;
 use std::ptr::NonNull;
 
-pub(crate) const OWNED: u8 = 1;
-pub(crate) const VIEW: u8 = 2;
-pub(crate) const RELEASED: u8 = 3;
+// Values of `CellHeader::flag` besides a shared-borrow count (`>= 0`). Every owned state is `>= EXCLUSIVE`
+// and the two others lie below it, so "owns a value nobody is modifying" is one sign test (`>= 0`).
+/// Owned, and exclusively borrowed.
+const EXCLUSIVE: isize = -1;
+/// A view: its data is a `View`, its own flag never changes (borrows go to the root's).
+const VIEW: isize = -2;
+/// Released (explicitly or by dealloc): the data is gone. (Small values: they fit in an immediate.)
+const RELEASED: isize = -3;
 
 /// Header shared by every cell, whatever its `T` (views reach their root's through it).
 #[repr(C)]
 pub struct CellHeader {
     ob_base: ffi::PyObject,
-    state: Cell<u8>,
+    /// State and borrow flag in one word: `n >= 0` owned with `n` shared borrows, `EXCLUSIVE`,
+    /// `VIEW` or `RELEASED`.
+    flag: Cell<isize>,
     /// Root only: bumped when a list under this root loses or reorders elements.
     epoch: Cell<u32>,
-    /// Root only: >0 shared borrows, -1 exclusive.
-    borrow: Cell<isize>,
 }
 
 /// One step of a view's path: from a pointer to the parent value to the child (`None`: it is gone).
@@ -154,12 +159,11 @@ unsafe fn alloc(tp: *mut ffi::PyTypeObject, gc: bool) -> PyResult<*mut ffi::PyOb
 
 /// # Safety
 /// `h` is a freshly allocated cell.
-unsafe fn init_header(h: *mut CellHeader, state: u8) {
+unsafe fn init_header(h: *mut CellHeader, flag: isize) {
     // SAFETY: writing the fields after the initialised `PyObject` head.
     unsafe {
-        (&raw mut (*h).state).write(Cell::new(state));
+        (&raw mut (*h).flag).write(Cell::new(flag));
         (&raw mut (*h).epoch).write(Cell::new(0));
-        (&raw mut (*h).borrow).write(Cell::new(0));
     }
 }
 
@@ -170,7 +174,7 @@ pub(crate) fn new_owned_in<T>(tp: *mut ffi::PyTypeObject, gc: bool, value: T) ->
     unsafe {
         let p = alloc(tp, gc)?;
         let cell = p.cast::<PyCell<T>>();
-        init_header(cell.cast(), OWNED);
+        init_header(cell.cast(), 0);
         (*cell).data.get().write(Data { owned: ManuallyDrop::new(value) });
         if gc {
             ffi::PyObject_GC_Track(p.cast());
@@ -230,11 +234,9 @@ impl<T> PyCell<T> {
     #[inline(always)]
     pub(crate) unsafe fn owned_for_read(this: *mut ffi::PyObject) -> Option<*mut T> {
         let cell = this.cast::<PyCell<T>>();
-        // SAFETY: a live cell; the owned member is initialised while state == OWNED.
+        // SAFETY: a live cell; the owned member is initialised while the flag is >= EXCLUSIVE.
         unsafe {
-            let hdr = &(*cell).header;
-            (hdr.state.get() == OWNED && hdr.borrow.get() >= 0)
-                .then(|| (&raw mut (*(*cell).data.get()).owned).cast::<T>())
+            ((*cell).header.flag.get() >= 0).then(|| (&raw mut (*(*cell).data.get()).owned).cast::<T>())
         }
     }
 
@@ -247,9 +249,7 @@ impl<T> PyCell<T> {
         let cell = this.cast::<PyCell<T>>();
         // SAFETY: as in `owned_for_read`.
         unsafe {
-            let hdr = &(*cell).header;
-            (hdr.state.get() == OWNED && hdr.borrow.get() == 0)
-                .then(|| (&raw mut (*(*cell).data.get()).owned).cast::<T>())
+            ((*cell).header.flag.get() == 0).then(|| (&raw mut (*(*cell).data.get()).owned).cast::<T>())
         }
     }
 
@@ -260,10 +260,10 @@ impl<T> PyCell<T> {
     #[inline(always)]
     pub(crate) unsafe fn resolve<'c>(this: *mut ffi::PyObject, name: &str) -> PyResult<Resolved<'c, T>> {
         let cell = this.cast::<PyCell<T>>();
-        // SAFETY: a live cell; the owned member is initialised while state == OWNED.
+        // SAFETY: a live cell; the owned member is initialised while the flag is >= EXCLUSIVE.
         unsafe {
             let hdr = &(*cell).header;
-            if hdr.state.get() == OWNED {
+            if hdr.flag.get() >= EXCLUSIVE {
                 let ptr = (&raw mut (*(*cell).data.get()).owned).cast::<T>();
                 return Ok(Resolved { hdr, ptr, root: this, root_data: ptr.cast(), epoch: hdr.epoch.get(), path: &[] });
             }
@@ -271,21 +271,138 @@ impl<T> PyCell<T> {
         }
     }
 
-    /// Views and released cells.
+    /// Shared access for a method call: an owned value nobody is modifying takes one check; views,
+    /// released and busy cells take the general path (same errors as `resolve` + `borrow`).
+    ///
+    /// # Safety
+    /// `this` is a live `PyCell<T>`, and stays alive for `'c`.
+    #[inline(always)]
+    pub(crate) unsafe fn borrow<'c>(this: *mut ffi::PyObject, name: &str) -> PyResult<Ref<'c, T>> {
+        let cell = this.cast::<PyCell<T>>();
+        // SAFETY: a live cell that outlives 'c; `flag >= 0` means it owns its (initialised) value and
+        // nobody holds it exclusively, so one more shared borrow is allowed.
+        unsafe {
+            let hdr = &(*cell).header;
+            let b = hdr.flag.get();
+            if b >= 0 {
+                hdr.flag.set(b + 1);
+                let ptr = (&raw mut (*(*cell).data.get()).owned).cast::<T>();
+                return Ok(Ref { ptr, _guard: BorrowGuard { hdr } });
+            }
+            Self::borrow_slow(this, name)
+        }
+    }
+
+    /// Runs `f` on the value under a shared borrow. The fast path has no join with the slow one, so when
+    /// `f` runs no Python code (nothing can observe the flag) the compiler drops the increment and
+    /// decrement and only the check remains.
+    ///
+    /// # Safety
+    /// `this` is a live `PyCell<T>` for the call.
+    #[inline(always)]
+    pub(crate) unsafe fn with_ref<R>(this: *mut ffi::PyObject, name: &str, f: impl FnOnce(&T) -> R) -> PyResult<R> {
+        let cell = this.cast::<PyCell<T>>();
+        // SAFETY: as in `borrow`; the guard ends the borrow after `f`, also when it unwinds.
+        unsafe {
+            let hdr = &(*cell).header;
+            let b = hdr.flag.get();
+            if b >= 0 {
+                hdr.flag.set(b + 1);
+                let _guard = BorrowGuard { hdr };
+                return Ok(f(&*(&raw const (*(*cell).data.get()).owned).cast::<T>()));
+            }
+            Self::with_ref_slow(this, name, f)
+        }
+    }
+
+    /// # Safety
+    /// As for `with_ref`.
+    #[inline(never)]
+    unsafe fn with_ref_slow<R>(this: *mut ffi::PyObject, name: &str, f: impl FnOnce(&T) -> R) -> PyResult<R> {
+        // SAFETY: per the contract.
+        let r = unsafe { Self::borrow_slow(this, name)? };
+        Ok(f(&r))
+    }
+
+    /// Runs `f` on the value under an exclusive borrow (see `with_ref`).
+    ///
+    /// # Safety
+    /// As for `with_ref`.
+    #[inline(always)]
+    pub(crate) unsafe fn with_mut<R>(this: *mut ffi::PyObject, name: &str, f: impl FnOnce(&mut T) -> R) -> PyResult<R> {
+        let cell = this.cast::<PyCell<T>>();
+        // SAFETY: as in `borrow_mut`; the guard ends the borrow after `f`, also when it unwinds.
+        unsafe {
+            let hdr = &(*cell).header;
+            if hdr.flag.get() == 0 {
+                hdr.flag.set(EXCLUSIVE);
+                let _guard = ExclusiveGuard { hdr };
+                return Ok(f(&mut *(&raw mut (*(*cell).data.get()).owned).cast::<T>()));
+            }
+            Self::with_mut_slow(this, name, f)
+        }
+    }
+
+    /// # Safety
+    /// As for `with_ref`.
+    #[inline(never)]
+    unsafe fn with_mut_slow<R>(this: *mut ffi::PyObject, name: &str, f: impl FnOnce(&mut T) -> R) -> PyResult<R> {
+        // SAFETY: per the contract.
+        let mut r = unsafe { Self::borrow_mut_slow(this, name)? };
+        Ok(f(&mut r))
+    }
+
+    /// # Safety
+    /// As for `borrow`.
+    #[inline(never)]
+    unsafe fn borrow_slow<'c>(this: *mut ffi::PyObject, name: &str) -> PyResult<Ref<'c, T>> {
+        // SAFETY: per the contract.
+        make_ref(unsafe { Self::resolve(this, name)? })
+    }
+
+    /// Exclusive access for a method call: an owned, unborrowed value takes one check.
+    ///
+    /// # Safety
+    /// As for `borrow`.
+    #[inline(always)]
+    pub(crate) unsafe fn borrow_mut<'c>(this: *mut ffi::PyObject, name: &str) -> PyResult<RefMut<'c, T>> {
+        let cell = this.cast::<PyCell<T>>();
+        // SAFETY: a live cell that outlives 'c; `flag == 0` means it owns its value and nobody
+        // borrows it.
+        unsafe {
+            let hdr = &(*cell).header;
+            if hdr.flag.get() == 0 {
+                hdr.flag.set(EXCLUSIVE);
+                let ptr = (&raw mut (*(*cell).data.get()).owned).cast::<T>();
+                return Ok(RefMut { ptr, _guard: ExclusiveGuard { hdr } });
+            }
+            Self::borrow_mut_slow(this, name)
+        }
+    }
+
+    /// # Safety
+    /// As for `borrow`.
+    #[inline(never)]
+    unsafe fn borrow_mut_slow<'c>(this: *mut ffi::PyObject, name: &str) -> PyResult<RefMut<'c, T>> {
+        // SAFETY: per the contract.
+        make_ref_mut(unsafe { Self::resolve(this, name)? })
+    }
+
+    /// Views and released cells (`resolve` answers owned ones first; they are handled here too).
     ///
     /// # Safety
     /// As for `resolve`.
     #[inline(never)]
     unsafe fn resolve_slow<'c>(this: *mut ffi::PyObject, name: &str) -> PyResult<Resolved<'c, T>> {
         let cell = this.cast::<PyCell<T>>();
-        // SAFETY: a live cell; the union member read matches `state`.
+        // SAFETY: a live cell; the union member read matches the flag.
         unsafe {
             let hdr = &(*cell).header;
-            match hdr.state.get() {
+            match hdr.flag.get() {
                 VIEW => {
                     let view: &View = &(*(*cell).data.get()).view;
                     let root_hdr = &*view.root.as_ptr().cast::<CellHeader>();
-                    if root_hdr.state.get() != OWNED {
+                    if root_hdr.flag.get() < EXCLUSIVE {
                         return Err(released_err(name));
                     }
                     if view.indexed && root_hdr.epoch.get() != view.epoch {
@@ -308,7 +425,11 @@ impl<T> PyCell<T> {
                         path: &view.path,
                     })
                 }
-                _ => Err(released_err(name)),
+                RELEASED => Err(released_err(name)),
+                _ => {
+                    let ptr = (&raw mut (*(*cell).data.get()).owned).cast::<T>();
+                    Ok(Resolved { hdr, ptr, root: this, root_data: ptr.cast(), epoch: hdr.epoch.get(), path: &[] })
+                }
             }
         }
     }
@@ -319,22 +440,20 @@ impl<T> PyCell<T> {
     /// `this` is a live `PyCell<T>`.
     pub(crate) unsafe fn release(this: *mut ffi::PyObject, name: &str) -> PyResult<()> {
         let cell = this.cast::<PyCell<T>>();
-        // SAFETY: a live cell; the owned member is initialised while state == OWNED.
+        // SAFETY: a live cell; the owned member is initialised while the flag is >= EXCLUSIVE.
         unsafe {
             let hdr = &(*cell).header;
-            match hdr.state.get() {
-                OWNED if hdr.borrow.get() != 0 => {
-                    Err(PyErr::runtime_error(format!("cannot release this {name} while it is in use")))
-                }
-                OWNED => {
-                    hdr.state.set(RELEASED);
+            match hdr.flag.get() {
+                0 => {
+                    hdr.flag.set(RELEASED);
                     ManuallyDrop::drop(&mut (*(*cell).data.get()).owned);
                     Ok(())
                 }
                 VIEW => Err(PyErr::type_error(format!(
                     "this {name} is a view into another object; release its owner instead"
                 ))),
-                _ => Ok(()), // releasing twice is a no-op, never a double free
+                RELEASED => Ok(()), // releasing twice is a no-op, never a double free
+                _ => Err(PyErr::runtime_error(format!("cannot release this {name} while it is in use"))),
             }
         }
     }
@@ -351,14 +470,14 @@ impl<T> PyCell<T> {
             if gc {
                 ffi::PyObject_GC_UnTrack(this.cast());
             }
-            let state = (*cell).header.state.replace(RELEASED);
-            let dropped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match state {
-                OWNED => ManuallyDrop::drop(&mut (*(*cell).data.get()).owned),
+            let flag = (*cell).header.flag.replace(RELEASED);
+            let dropped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match flag {
                 VIEW => {
                     let view = ManuallyDrop::take(&mut (*(*cell).data.get()).view);
                     ffi::Py_DECREF(view.root.as_ptr());
                 }
-                _ => {}
+                RELEASED => {}
+                _ => ManuallyDrop::drop(&mut (*(*cell).data.get()).owned),
             }));
             if let Err(payload) = dropped {
                 PyErr::from_panic(payload).restore();
@@ -384,8 +503,8 @@ impl<T> PyCell<T> {
         // externally referenced, so nothing is freed wrongly).
         unsafe {
             let hdr = &(*cell).header;
-            match hdr.state.get() {
-                OWNED if hdr.borrow.get() >= 0 => {
+            match hdr.flag.get() {
+                0.. => {
                     let mut v = Visit { visit, arg, ret: 0, _p: PhantomData };
                     let value: &T = &(*(*cell).data.get()).owned;
                     let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| each(value, &mut v)));
@@ -409,11 +528,11 @@ impl<T> PyCell<T> {
         // SAFETY: a live cell; only an unborrowed owned value is touched.
         unsafe {
             let hdr = &(*cell).header;
-            if hdr.state.get() == OWNED && hdr.borrow.get() == 0 {
-                hdr.borrow.set(-1);
+            if hdr.flag.get() == 0 {
+                hdr.flag.set(EXCLUSIVE);
                 let value: &mut T = &mut (*(*cell).data.get()).owned;
                 let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| each(value)));
-                hdr.borrow.set(0);
+                hdr.flag.set(0);
                 if let Err(payload) = r {
                     PyErr::from_panic(payload).restore();
                     ffi::PyErr_WriteUnraisable(this);
@@ -459,20 +578,20 @@ pub(crate) struct BorrowGuard<'c> {
 impl<'c> BorrowGuard<'c> {
     #[inline(always)]
     fn shared(hdr: &'c CellHeader) -> PyResult<BorrowGuard<'c>> {
-        let b = hdr.borrow.get();
+        let b = hdr.flag.get();
         if b < 0 {
             return Err(busy_err());
         }
-        hdr.borrow.set(b + 1);
+        hdr.flag.set(b + 1);
         Ok(BorrowGuard { hdr })
     }
 
     #[inline(always)]
     fn exclusive(hdr: &'c CellHeader) -> PyResult<ExclusiveGuard<'c>> {
-        if hdr.borrow.get() != 0 {
+        if hdr.flag.get() != 0 {
             return Err(in_use_err());
         }
-        hdr.borrow.set(-1);
+        hdr.flag.set(EXCLUSIVE);
         Ok(ExclusiveGuard { hdr })
     }
 }
@@ -480,7 +599,7 @@ impl<'c> BorrowGuard<'c> {
 impl Drop for BorrowGuard<'_> {
     #[inline(always)]
     fn drop(&mut self) {
-        self.hdr.borrow.set(self.hdr.borrow.get() - 1);
+        self.hdr.flag.set(self.hdr.flag.get() - 1);
     }
 }
 
@@ -492,7 +611,7 @@ pub(crate) struct ExclusiveGuard<'c> {
 impl Drop for ExclusiveGuard<'_> {
     #[inline(always)]
     fn drop(&mut self) {
-        self.hdr.borrow.set(0);
+        self.hdr.flag.set(0);
     }
 }
 

@@ -57,6 +57,13 @@ impl TypeCell {
         (!p.is_null()).then_some(p)
     }
 
+    /// The type, or null before it is created (no object has a null type, so comparing an object's
+    /// type with this needs no separate "created yet?" test).
+    #[inline(always)]
+    pub(crate) fn raw(&self) -> *mut ffi::PyTypeObject {
+        self.tp.load(Ordering::Acquire)
+    }
+
     pub(crate) fn get_or_try_init(
         &self,
         make: impl FnOnce() -> PyResult<*mut ffi::PyTypeObject>,
@@ -102,7 +109,7 @@ pub fn new_owned<T: PyClass>(value: T) -> PyResult<Obj> {
 /// `TypeError` unless `obj` is a `T` wrapper (classes are final, so the type compares by address).
 #[inline]
 pub fn check_type<T: PyClass>(obj: Borrowed<'_>, what: &str) -> PyResult<()> {
-    if Some(obj.type_ptr()) == T::type_cell().get() {
+    if obj.type_ptr() == T::type_cell().raw() {
         Ok(())
     } else {
         Err(type_mismatch(obj, what, T::NAME))
@@ -364,16 +371,28 @@ impl<'a, C: PyClass> Slf<'a, C> {
     #[inline]
     pub fn get(self) -> PyResult<crate::Ref<'a, C>> {
         // SAFETY: a live `PyCell<C>` (see `new`), alive for the call ('a).
-        let r = unsafe { PyCell::<C>::resolve(self.obj.as_ptr(), C::NAME)? };
-        crate::cell::make_ref(r)
+        unsafe { PyCell::<C>::borrow(self.obj.as_ptr(), C::NAME) }
     }
 
     /// Borrows the value (exclusive).
     #[inline]
     pub fn get_mut(self) -> PyResult<crate::RefMut<'a, C>> {
         // SAFETY: as in `get`.
-        let r = unsafe { PyCell::<C>::resolve(self.obj.as_ptr(), C::NAME)? };
-        crate::cell::make_ref_mut(r)
+        unsafe { PyCell::<C>::borrow_mut(self.obj.as_ptr(), C::NAME) }
+    }
+
+    /// Runs `f` on the value under a shared borrow (what `&self` methods use).
+    #[inline(always)]
+    pub fn with_ref<R>(self, f: impl FnOnce(&C) -> R) -> PyResult<R> {
+        // SAFETY: a live `PyCell<C>` (see `new`), alive for the call.
+        unsafe { PyCell::<C>::with_ref(self.obj.as_ptr(), C::NAME, f) }
+    }
+
+    /// Runs `f` on the value under an exclusive borrow (what `&mut self` methods use).
+    #[inline(always)]
+    pub fn with_mut<R>(self, f: impl FnOnce(&mut C) -> R) -> PyResult<R> {
+        // SAFETY: as in `with_ref`.
+        unsafe { PyCell::<C>::with_mut(self.obj.as_ptr(), C::NAME, f) }
     }
 
     /// A strong typed reference to the wrapper (for handles that keep their owner alive).

@@ -127,14 +127,24 @@ macro_rules! int_conv {
         impl<'a> FromPy<'a> for $t {
             #[inline]
             fn from_py(obj: Borrowed<'a>, what: &str) -> PyResult<Self> {
+                // Not recursive, with the rare path out of line: the int path then inlines into every
+                // caller (a recursive `from_py` was sometimes left out of line whole).
+                #[inline(always)]
+                fn exact(obj: Borrowed<'_>, what: &str) -> PyResult<$t> {
+                    match $via(obj)?.and_then(|v| <$t>::try_from(v).ok()) {
+                        Some(v) => Ok(v),
+                        None => Err(out_of_range(obj, what, stringify!($t), <$t>::MIN as i128, <$t>::MAX as i128)),
+                    }
+                }
+                #[cold]
+                #[inline(never)]
+                fn indexed(obj: Borrowed<'_>, what: &str) -> PyResult<$t> {
+                    exact(via_index(obj, what)?.borrowed(), what)
+                }
                 if !is_int(obj) {
-                    let int = via_index(obj, what)?;
-                    return Self::from_py(int.borrowed(), what);
+                    return indexed(obj, what);
                 }
-                match $via(obj)?.and_then(|v| <$t>::try_from(v).ok()) {
-                    Some(v) => Ok(v),
-                    None => Err(out_of_range(obj, what, stringify!($t), <$t>::MIN as i128, <$t>::MAX as i128)),
-                }
+                exact(obj, what)
             }
             fn hint() -> String { "int".into() }
         }

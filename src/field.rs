@@ -157,16 +157,25 @@ impl<T: crate::list::ListElem> Field for Vec<T> {
 }
 
 /// Record-typed parameters and return values: by value (a copy of the wrapped record).
+#[inline(always)]
 pub fn extract_record<T: crate::class::PyClass + Clone>(obj: Borrowed<'_>, what: &str) -> PyResult<T> {
-    crate::class::check_type::<T>(obj, what)?;
-    // SAFETY: type checked; the object is alive for the call. Cloning a record runs no Python code
-    // (its fields hold no Python objects), so an owned, unmodified value is read without a borrow.
-    if let Some(p) = unsafe { crate::cell::PyCell::<T>::owned_for_read(obj.as_ptr()) } {
-        // SAFETY: `p` points to the owned value, not being modified.
-        return Ok(unsafe { (*p).clone() });
+    // The common case in one type compare and one flag test: an owned wrapper of `T` nobody modifies.
+    // Cloning a record runs no Python code (its fields hold no Python objects), so no borrow is taken.
+    if obj.type_ptr() == T::type_cell().raw() {
+        // SAFETY: the type matches, so `obj` is a live `PyCell<T>`, alive for the call.
+        if let Some(p) = unsafe { crate::cell::PyCell::<T>::owned_for_read(obj.as_ptr()) } {
+            // SAFETY: `p` points to the owned value, not being modified.
+            return Ok(unsafe { (*p).clone() });
+        }
     }
-    // SAFETY: as above.
-    let r = unsafe { crate::cell::PyCell::<T>::resolve(obj.as_ptr(), T::NAME)? };
-    let value = crate::cell::make_ref(r)?.clone();
+    extract_record_slow(obj, what)
+}
+
+/// Wrong types, views, released or busy wrappers: the full checks and their errors.
+#[inline(never)]
+fn extract_record_slow<T: crate::class::PyClass + Clone>(obj: Borrowed<'_>, what: &str) -> PyResult<T> {
+    crate::class::check_type::<T>(obj, what)?;
+    // SAFETY: type checked; the object is alive for the call.
+    let value = unsafe { crate::cell::PyCell::<T>::borrow(obj.as_ptr(), T::NAME)? }.clone();
     Ok(value)
 }

@@ -124,17 +124,19 @@ macro_rules! __field_arg {
     };
 }
 
-/// Calls the user's function with the receiver the declaration asked for.
+/// Calls the user's function with the receiver the declaration asked for. The borrow ends before the
+/// result is converted: conversion may allocate (and so run the collector or finalizers), and when the
+/// body runs no Python code the compiler can drop the flag's increment and decrement altogether.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __call {
     (ref $slf:ident, $name:ident, ($($a:ident),*)) => {{
-        let __r = $slf.get()?;
-        $crate::IntoPy::into_py(Self::$name(&*__r $(, $a)*))
+        let __v = $slf.with_ref(|__r| Self::$name(__r $(, $a)*))?;
+        $crate::IntoPy::into_py(__v)
     }};
     (mut $slf:ident, $name:ident, ($($a:ident),*)) => {{
-        let mut __r = $slf.get_mut()?;
-        $crate::IntoPy::into_py(Self::$name(&mut *__r $(, $a)*))
+        let __v = $slf.with_mut(|__r| Self::$name(__r $(, $a)*))?;
+        $crate::IntoPy::into_py(__v)
     }};
     (py $slf:ident, $name:ident, ($($a:ident),*)) => {{
         let __p = $slf.py();
