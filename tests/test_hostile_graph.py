@@ -32,11 +32,12 @@ CHILD = textwrap.dedent(
     class Boom(Exception):
         pass
 
-    ALLOWED = (ReferenceError, RuntimeError, TypeError, ValueError, OverflowError, IndexError, Boom)
-
     class BadIndex:
+        """Stands for an int whose __index__ fails: the failure must reach the caller."""
         def __index__(self):
             raise ArithmeticError("no index")
+
+    ALLOWED = (ReferenceError, RuntimeError, TypeError, ValueError, OverflowError, IndexError, Boom, ArithmeticError)
 
     class Str(str):
         pass
