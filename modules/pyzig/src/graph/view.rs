@@ -51,7 +51,7 @@ fn slot_of(count: usize, func: &str, arg: &str, i: u32) -> PyResult<NodeIx> {
     if (i as usize) + 1 < count {
         return Ok(i + 1);
     }
-    Err(index_error(count - 1, func, arg, i))
+    Err(index_error(count.saturating_sub(1), func, arg, i))
 }
 
 /// The index of the node in `slot` (None for the self node).
