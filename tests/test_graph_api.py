@@ -53,6 +53,10 @@ def test_node_attr_errors():
     assert NodeReference.create(x=Index(7)).get_attr(key="x") == 7
     with pytest.raises(ArithmeticError, match="no index"):
         NodeReference.create(x=Index(ArithmeticError("no index")))
+    with pytest.raises(TypeError, match="own words"):
+        NodeReference.create(x=Index(TypeError("own words")))
+    with pytest.raises(TypeError, match="returned non-int"):
+        NodeReference.create(x=Index(1.5))
     with pytest.raises(ZeroDivisionError):
         EdgeReference.create(
             source=NodeReference.create(), target=NodeReference.create(), edge_type=1, w=Index(ZeroDivisionError())

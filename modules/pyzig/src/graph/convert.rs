@@ -22,9 +22,9 @@ pub fn value_from_py(key: &str, obj: &Obj) -> PyResult<Value> {
     }
     match obj.extract::<i64>(&what) {
         Ok(i) => return Ok(Value::Int(i)),
-        // Not an int: try the other kinds. Anything else (OverflowError, or an exception raised
-        // by the object's own `__index__`) is the caller's to see.
-        Err(e) if is_a(&e, "TypeError") => {}
+        // Not an int and no `__index__`: try the other kinds. Anything else (OverflowError, or any
+        // exception from the object's own `__index__`, a TypeError too) is the caller's to see.
+        Err(e) if is_a(&e, "TypeError") && obj.getattr("__index__").is_err() => {}
         Err(e) => return Err(e),
     }
     if let Ok(s) = obj.extract::<String>(&what) {
