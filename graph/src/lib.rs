@@ -34,11 +34,11 @@ mod table;
 mod uuid;
 mod view;
 
+pub use adj::{Adj, TypeEdges};
 pub use attrs::{Attrs, Value};
 pub use bfs::{BfsTree, Reached};
 pub use edge::{EdgeData, EdgeRef, EdgeType, EdgeTypeSet};
 pub use error::GraphError;
 pub use node::{NodeData, NodeRef};
-pub use adj::{Adj, TypeEdges};
 pub use table::{EdgeIx, NodeIx};
 pub use view::GraphView;

@@ -199,7 +199,10 @@ mod tests {
     #[test]
     fn records_are_a_quarter_cache_line_without_over_alignment() {
         assert_eq!(size_of::<Entry>(), 16);
-        assert!(align_of::<Entry>() <= 8, "plain realloc growth needs the default alignment");
+        assert!(
+            align_of::<Entry>() <= 8,
+            "plain realloc growth needs the default alignment"
+        );
     }
 
     #[test]

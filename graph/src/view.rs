@@ -21,8 +21,8 @@ use crate::error::GraphError;
 use crate::hint::{Hint, next_view_id};
 use crate::idhash::UuidMap;
 use crate::node::{NodeData, NodeRef};
-use crate::table::{NIL, NodeTable};
 pub use crate::table::{EdgeIx, NodeIx};
+use crate::table::{NIL, NodeTable};
 use crate::uuid::UuidBlocks;
 
 /// What a handle's hint says about this view.
@@ -605,7 +605,11 @@ mod tests {
             assert_eq!(loops.len(), 1, "{directed:?}");
             assert!(loops[0].is_source() && loops[0].is_target(), "{directed:?}");
             let others = adj.iter().filter(|x| x.other == ib).count();
-            assert_eq!(others, if directed.is_none() { 2 } else { 1 }, "{directed:?}");
+            assert_eq!(
+                others,
+                if directed.is_none() { 2 } else { 1 },
+                "{directed:?}"
+            );
         }
     }
 
@@ -774,10 +778,13 @@ mod tests {
             .unwrap();
         let h = g.edge(e).unwrap();
         assert!(h.source().is_same(&da) && h.target().is_same(g.node(b).unwrap()));
-        assert_eq!(w.insert_edge(&h), Err(GraphError::MissingEndpoint {
-            edge: h.uuid(),
-            node: g.node_uuid(b),
-        }));
+        assert_eq!(
+            w.insert_edge(&h),
+            Err(GraphError::MissingEndpoint {
+                edge: h.uuid(),
+                node: g.node_uuid(b),
+            })
+        );
         w.insert_node(g.node(b).unwrap()).unwrap();
         assert_eq!(w.insert_edge(&h).unwrap(), 0);
         assert_eq!(w.edges_of_type(in_w, 1, Some(true)).count(), 1);
@@ -797,8 +804,15 @@ mod tests {
                 g.create_and_insert_edge(ia, ib, (k % 5) as u8, dir, name.clone(), Attrs::new())
                     .unwrap()
             } else {
-                let e = EdgeData::new(b.clone(), a.clone(), (k % 5) as u8, dir, name.clone(), Attrs::new())
-                    .unwrap();
+                let e = EdgeData::new(
+                    b.clone(),
+                    a.clone(),
+                    (k % 5) as u8,
+                    dir,
+                    name.clone(),
+                    Attrs::new(),
+                )
+                .unwrap();
                 let ix = g.insert_edge(&e).unwrap();
                 assert_eq!(g.edge_uuid(ix), e.uuid(), "an inserted edge keeps its uuid");
                 ix
@@ -810,7 +824,10 @@ mod tests {
         assert_eq!(uuids.len(), want.len(), "unique");
         for (ix, (uuid, ty, dir, name)) in want.iter().enumerate() {
             let h = g.edge(ix as EdgeIx).unwrap();
-            assert_eq!((h.uuid(), h.edge_type(), h.directional()), (*uuid, *ty, *dir));
+            assert_eq!(
+                (h.uuid(), h.edge_type(), h.directional()),
+                (*uuid, *ty, *dir)
+            );
             assert_eq!(h.name(), name.as_deref());
             assert_eq!(g.find_edge(&h), Some(ix as EdgeIx));
         }
@@ -829,6 +846,9 @@ mod tests {
     fn records_are_a_quarter_cache_line_without_over_alignment() {
         assert_eq!(size_of::<EdgeRec>(), 16);
         assert_eq!(size_of::<Meta>(), 2);
-        assert!(align_of::<EdgeRec>() <= 8, "plain realloc growth needs the default alignment");
+        assert!(
+            align_of::<EdgeRec>() <= 8,
+            "plain realloc growth needs the default alignment"
+        );
     }
 }
