@@ -254,8 +254,35 @@ CHILD = textwrap.dedent(
             t.join()
         assert not errors, errors
 
+    def op_index():
+        """The integer API, with indices that may be out of range, of another view, or junk."""
+        g, bn = pick(views), pick(bnodes)
+        if g is None:
+            return
+        i = rng.choice([0, 1, 2, 5, -1, 2 ** 32, bn.index() if bn is not None else 0, junk()])
+        j = rng.choice([0, 1, 3, i])
+        action = rng.randrange(4)
+        if action == 0:
+            got = g.add_node()
+            assert g.node_at(got).index() == got
+            assert g.get_nodes()[got + 1].node() == g.node_at(got).node()
+        elif action == 1:
+            before = g.get_edge_count()
+            try:
+                g.add_edge(i, j, rng.randrange(3), rng.choice([None, True, False]))
+            except ALLOWED:
+                assert g.get_edge_count() == before
+                raise
+            assert g.get_edge_count() == before + 1
+        elif action == 2:
+            b = g.node_at(i)
+            bnodes.append(b)
+            assert b.index() == i
+        else:
+            assert bn is None or bn.index() is None or bn.g().node_at(bn.index()).node() == bn.node()
+
     OPS = [new_view, new_view, op_visit, op_visit, op_edge, op_edge, op_store, op_load, op_destroy, op_bfs, op_path,
-           op_subgraph, op_cross, op_junk, op_junk, op_eq, op_gc, op_threads]
+           op_subgraph, op_cross, op_junk, op_junk, op_eq, op_gc, op_threads, op_index, op_index]
 
     def check(g):
         """A live view answers consistently; a destroyed one raises ReferenceError everywhere."""
