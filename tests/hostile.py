@@ -9,10 +9,27 @@ import sys
 import pytest
 
 
+# Run before every child script: its seed, step count, random generator and op log.
+PREAMBLE = r'''
+import random, sys
+
+seed, steps = int(sys.argv[1]), int(sys.argv[2])
+rng = random.Random(seed)
+class Log(list):
+    """The operation log, also written to stdout at once (the child runs unbuffered), so that
+    the last operations before a segfault are on record."""
+    def append(self, line):
+        print(line)
+        super().append(line)
+
+LOG = Log()
+'''
+
+
 def run_child(source: str, seed: int, steps: int) -> None:
-    """`source` reads seed and step count from argv, prints each step as it goes and `ok SEED …` at the end."""
+    """Runs `PREAMBLE` + `source`, which logs each step to `LOG` and prints `ok SEED …` at the end."""
     proc = subprocess.run(
-        [sys.executable, "-u", "-X", "faulthandler", "-c", source, str(seed), str(steps)],
+        [sys.executable, "-u", "-X", "faulthandler", "-c", PREAMBLE + source, str(seed), str(steps)],
         capture_output=True,
         text=True,
         timeout=60,

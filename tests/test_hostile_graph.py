@@ -18,17 +18,6 @@ CHILD = textwrap.dedent(
     import gc, random, sys, threading
     from pyzig.graph import BFSPath, BoundEdge, BoundNode, EdgeReference, GraphView, NodeReference
 
-    seed, steps = int(sys.argv[1]), int(sys.argv[2])
-    rng = random.Random(seed)
-    class Log(list):
-        """The operation log, also written to stdout at once (the child runs unbuffered), so that
-        the last operations before a segfault are on record."""
-        def append(self, line):
-            print(line)
-            super().append(line)
-
-    LOG = Log()
-
     class Boom(Exception):
         pass
 

@@ -21,16 +21,6 @@ CHILD = textwrap.dedent(
     import pyzig_testmod as m
     from pyzig_testmod import Bag, Color, Counter, Everything, Inner, Point, Tag
 
-    seed, steps = int(sys.argv[1]), int(sys.argv[2])
-    rng = random.Random(seed)
-    class Log(list):
-        """The operation log, also written to stdout at once (the child runs unbuffered), so that
-        the last operations before a segfault are on record."""
-        def append(self, line):
-            print(line)
-            super().append(line)
-
-    LOG = Log()
     COLORS = ["red", "green", "blue"]
     LISTS = ["items", "numbers", "colors", "words"]
 

@@ -473,11 +473,12 @@ impl GraphView {
         if let Some(x) = extra {
             self.extras.push((ix, x.clone()));
         }
-        if self.edge_ix.is_some() {
-            let u = self.edge_uuid(ix);
-            if let Some(map) = &mut self.edge_ix {
-                map.insert(u, ix);
-            }
+        if let Some(map) = &mut self.edge_ix {
+            let u = match uuid {
+                NewUuid::Kept(u) => u,
+                NewUuid::Local => self.edge_uuids.get(ix),
+            };
+            map.insert(u, ix);
         }
         Ok(ix)
     }
