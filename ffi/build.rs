@@ -1,5 +1,5 @@
-//! Emits the `Py_3_N` version cfgs for the interpreter in `PYZIG_PYTHON`; the root `build.rs` reuses
-//! `emit_python_cfgs` through `#[path]`, so both crates see the same cfgs.
+//! Emits the `Py_3_N` version cfgs (and `pylong_digit_30`) for the interpreter in `PYZIG_PYTHON`; the
+//! root `build.rs` reuses `emit_python_cfgs` through `#[path]`, so both crates see the same cfgs.
 
 /// Oldest and newest minor versions of CPython 3 this code is written for.
 const MIN_MINOR: u32 = 10;
@@ -11,21 +11,40 @@ pub fn emit_python_cfgs() {
     for minor in 11..=MAX_MINOR {
         println!("cargo::rustc-check-cfg=cfg(Py_3_{minor})");
     }
+    println!("cargo::rustc-check-cfg=cfg(pylong_digit_30)");
     let python = std::env::var("PYZIG_PYTHON").unwrap_or_else(|_| "python3".to_owned());
     let out = std::process::Command::new(&python)
-        .args(["-c", "import sys; print(sys.version_info[0], sys.version_info[1])"])
+        .args([
+            "-c",
+            "import sys; print(sys.version_info[0], sys.version_info[1], sys.int_info.bits_per_digit)",
+        ])
         .output()
         .unwrap_or_else(|e| panic!("cannot run PYZIG_PYTHON={python}: {e}"));
-    assert!(out.status.success(), "{python} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{python} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).expect("version is ASCII");
-    let mut parts = text.split_whitespace().map(|p| p.parse::<u32>().expect("version number"));
-    let (major, minor) = (parts.next().unwrap(), parts.next().unwrap());
+    let mut parts = text
+        .split_whitespace()
+        .map(|p| p.parse::<u32>().expect("version number"));
+    let (major, minor, digit_bits) = (
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+    );
     assert!(
         major == 3 && (MIN_MINOR..=MAX_MINOR).contains(&minor),
         "{python} is Python {major}.{minor}; pyzig supports 3.{MIN_MINOR} to 3.{MAX_MINOR}"
     );
     for m in 11..=minor {
         println!("cargo:rustc-cfg=Py_3_{m}");
+    }
+    // The int layout `ffi/src/longobject.rs` declares (and `ffi/verify` checks): 30-bit digits, the
+    // default of every 64-bit build. Another build still works, through the C calls only.
+    if digit_bits == 30 {
+        println!("cargo:rustc-cfg=pylong_digit_30");
     }
 }
 

@@ -70,6 +70,12 @@ fn is_str(obj: Borrowed<'_>) -> bool {
 /// A Python int as `i64`; `Ok(None)` when it does not fit.
 #[inline(always)]
 fn int_i64(obj: Borrowed<'_>) -> PyResult<Option<i64>> {
+    // An int of one digit (magnitude below 2**30) is read in place; only larger ones pay the call.
+    #[cfg(pylong_digit_30)]
+    // SAFETY: `obj` is an int (checked by the caller), so its layout is `PyLongObject`.
+    if let Some(v) = unsafe { ffi::compact_value(obj.as_ptr()) } {
+        return Ok(Some(v));
+    }
     let mut overflow: c_int = 0;
     // SAFETY: `obj` is an int (checked by the caller); `overflow` is a local.
     let v = unsafe { ffi::PyLong_AsLongLongAndOverflow(obj.as_ptr(), &mut overflow) };

@@ -87,6 +87,38 @@ def test_int_fields_range_checked(field: str, lo: int, hi: int) -> None:
         setattr(e, field, "1")
 
 
+class IntSub(int):
+    pass
+
+
+# Ints of one internal digit (magnitude below 2**30) are read from the int's own layout, larger ones
+# through the C-API: values on both sides of that line, of each sign, and ints computed from big ones.
+AROUND_ONE_DIGIT = [
+    0, 1, -1, 2**30 - 1, -(2**30 - 1), 2**30, -(2**30), 2**30 + 1, -(2**30 + 1),
+    2**31 - 1, -(2**31), 2**31, 2**32 - 1, 2**32, 2**60, -(2**60), 2**63 - 1, -(2**63),
+    (2**100 + 7) - 2**100, (-(2**100) - 7) + 2**100, int("-0"), int("1" * 9),
+]
+
+
+@pytest.mark.parametrize(("field", "lo", "hi"), INT_FIELDS)
+def test_int_fields_exact_around_the_one_digit_boundary(field: str, lo: int, hi: int) -> None:
+    e = m.Everything(name="e")
+    for v in AROUND_ONE_DIGIT:
+        for obj in (v, IntSub(v)):
+            if lo <= v <= hi:
+                setattr(e, field, obj)
+                got = getattr(e, field)
+                assert got == v and type(got) is int, (field, v)
+            else:
+                setattr(e, field, lo)
+                with pytest.raises(OverflowError, match=rf"Everything\.{field} = {v} is out of range"):
+                    setattr(e, field, obj)
+                assert getattr(e, field) == lo, (field, v)
+    # bool is an int subclass: True is 1, as in PyO3.
+    setattr(e, field, True)
+    assert getattr(e, field) == 1
+
+
 class Index:
     """Stands for an int through __index__, as numpy's integers do; raises what it is given."""
 

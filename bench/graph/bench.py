@@ -8,11 +8,13 @@ collect its neighbours over type-2 edges; W3 the nodes reachable from node 0 ove
 (create_and_insert_node + create_and_insert_edge); W1r pyzig through the reference API's two calls
 per edge (EdgeReference.create + insert_edge); W1h both libraries naming nodes by the ids
 add_node returned, kept in a list, instead of by position. Extra W1 rows
-return their edge count, checked to be 2N-1. Medians over --repeat runs
-of the worker's CPU time (time.process_time: other load on a shared machine does not count),
-garbage collector off while timing (as timeit does). Every library's answers are cross-checked.
+return their edge count, checked to be 2N-1. Medians of the worker's CPU time
+(time.process_time: other load on a shared machine does not count), garbage collector off while
+timing (as timeit does), over --rounds rounds of --repeat runs: each round starts one fresh worker
+per library, in turn, so that a slow spell of the shared machine falls on every library alike; the
+W1 ratio of each round is printed too. Every library's answers are cross-checked.
 
-    python bench/graph/bench.py [--n 100000] [--repeat 5] [--libs pyzig,rustworkx,networkx]
+    python bench/graph/bench.py [--n 100000] [--repeat 5] [--rounds 3] [--libs pyzig,rustworkx,networkx]
 """
 
 import argparse
@@ -96,6 +98,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--libs", default="pyzig,rustworkx,networkx")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -104,10 +107,14 @@ def main() -> int:
         return 0
 
     libs = a.libs.split(",")
-    res = {lib: run_worker(lib, a.n, a.repeat) for lib in libs}
+    rounds = [{lib: run_worker(lib, a.n, a.repeat) for lib in libs} for _ in range(a.rounds)]
+    res = {lib: merge([r[lib] for r in rounds]) for lib in libs}
     want = expected_checks(a.n)
     ok = True
-    print(f"graph benchmark: N={a.n}, median of {a.repeat}, Python {platform.python_version()}")
+    print(
+        f"graph benchmark: N={a.n}, median of {a.rounds} rounds x {a.repeat} runs, "
+        f"Python {platform.python_version()}"
+    )
     print("command:", " ".join([sys.executable] + sys.argv))
     for lib in libs:
         r = res[lib]
@@ -139,7 +146,28 @@ def main() -> int:
             line += f"{med['rustworkx'] / med['pyzig']:>17.2f}x"
         print(line)
     print("ratio > 1: pyzig is faster than rustworkx")
+    if "pyzig" in ran and "rustworkx" in ran:
+        per_round = [
+            statistics.median(r["rustworkx"]["times"]["W1"]) / statistics.median(r["pyzig"]["times"]["W1"])
+            for r in rounds
+        ]
+        print("W1 rustworkx/pyzig per round:", " ".join(f"{x:.2f}x" for x in per_round))
     return 0 if ok else 1
+
+
+def merge(results: list) -> dict:
+    """One library's rounds as one result (times pooled); the first error, if any round failed."""
+    for r in results:
+        if "error" in r:
+            return r
+    out = {"version": results[0]["version"], "times": {}, "extra": {}, "checks": results[0]["checks"]}
+    for r in results:
+        if r["checks"] != out["checks"]:
+            return {"error": f"answers differ between rounds: {r['checks']} vs {out['checks']}"}
+        for key in ("times", "extra"):
+            for name, ts in r[key].items():
+                out[key].setdefault(name, []).extend(ts)
+    return out
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Graph benchmark: pyzig vs rustworkx vs networkx (see bench.py). Called by tools/bench.sh.
-# Usage: bench/graph/run.sh [--n 100000] [--repeat 5] [--libs pyzig,rustworkx,networkx]
+# Usage: bench/graph/run.sh [--n 100000] [--repeat 5] [--rounds 3] [--libs pyzig,rustworkx,networkx]
 set -euo pipefail
 PYTHON=${PYTHON:-python3}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

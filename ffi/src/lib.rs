@@ -3,7 +3,7 @@
 //! One file per CPython header, declarations only (plus the few `static inline` reference-count helpers
 //! the headers define, re-implemented per version). Types are always created from `PyType_Spec` and slots:
 //! `PyTypeObject` is opaque here on purpose, its layout is never mirrored. The layouts we do touch
-//! (`PyObject`, `PyVarObject`, `PyTupleObject`, `PyFloatObject`) and every constant and offset are checked
+//! (`PyObject`, `PyVarObject`, `PyTupleObject`, `PyFloatObject`, `PyLongObject`) and every constant and offset are checked
 //! against bindgen output of the installed headers by `ffi/verify`.
 //!
 //! Version cfgs (emitted by `build.rs` from `PYZIG_PYTHON`, default `python3`): `Py_3_11`, `Py_3_12`,
@@ -12,7 +12,8 @@
 //! For `ffi/verify` — items whose value is not a plain header constant and needs checking:
 //! - [`TP_VECTORCALL_OFFSET`] = `offsetof(PyTypeObject, tp_vectorcall)` (400 on 64-bit 3.10–3.13);
 //! - [`TP_FLAGS_OFFSET`] = `offsetof(PyTypeObject, tp_flags)` (168);
-//! - the layouts of [`PyObject`], [`PyVarObject`], [`PyTupleObject`], [`PyFloatObject`], [`PyMethodDef`],
+//! - the layouts of [`PyObject`], [`PyVarObject`], [`PyTupleObject`], [`PyFloatObject`], [`PyLongObject`]
+//!   (and 3.12+'s `_PyLongValue`, with `digit` and `PyLong_SHIFT`), [`PyMethodDef`],
 //!   [`PyGetSetDef`], [`PyModuleDef`], [`PyModuleDef_Base`], [`PyModuleDef_Slot`], [`PyType_Spec`],
 //!   [`PyType_Slot`];
 //! - the `Py_tp_*`, `Py_mod_*`, `METH_*`, `Py_TPFLAGS_*`, `Py_LT..Py_GE` and

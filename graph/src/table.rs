@@ -9,6 +9,10 @@
 //! take 1.6 MB, which stays in one core's L2 cache. Creating a node allocates nothing but amortised
 //! vector growth, and the records need no over-alignment, so the vectors grow by `realloc` (which
 //! moves large blocks by remapping pages, not copying them).
+//!
+//! The data cells live in blocks of [`DATA_BLOCK`] nodes, and a block is allocated only when one of
+//! its nodes first has data: a view that builds nodes and never asks for their data writes nothing
+//! per node but the record (one empty block slot per 1024 nodes), instead of a 16-byte cell each.
 
 use std::sync::OnceLock;
 
@@ -52,6 +56,19 @@ impl Entry {
     }
 }
 
+/// Nodes per block of data cells (see the module doc).
+pub(crate) const DATA_BLOCK: usize = 1 << 10;
+
+type DataBlock = Box<[OnceLock<NodeRef>]>;
+
+/// A block of empty cells, or `OutOfMemory`.
+fn new_block() -> Result<DataBlock, GraphError> {
+    let mut cells = Vec::new();
+    cells.try_reserve_exact(DATA_BLOCK)?;
+    cells.resize_with(DATA_BLOCK, OnceLock::new);
+    Ok(cells.into_boxed_slice())
+}
+
 #[derive(Clone, Copy, Debug)]
 struct Spilled {
     ty: EdgeType,
@@ -61,9 +78,10 @@ struct Spilled {
 #[derive(Debug, Default)]
 pub(crate) struct NodeTable {
     entries: Vec<Entry>,
-    /// Parallel to `entries`: set at insertion for nodes that came with data, else on first
-    /// request (a `OnceLock`, so that requests need only `&self`).
-    data: Vec<OnceLock<NodeRef>>,
+    /// Block `k` holds the data cells of nodes `k * DATA_BLOCK ..`, allocated when the first of them
+    /// gets data. A cell is set at insertion for a node that came with data, else on first request;
+    /// both levels are `OnceLock`s, so that requests need only `&self`.
+    data: Vec<OnceLock<DataBlock>>,
     spill: Vec<Vec<Spilled>>,
     uuids: UuidBlocks,
 }
@@ -75,7 +93,7 @@ impl NodeTable {
 
     pub(crate) fn reserve(&mut self, n: usize) -> Result<(), GraphError> {
         self.entries.try_reserve(n)?;
-        self.data.try_reserve(n)?;
+        self.data.try_reserve(n / DATA_BLOCK + 1)?;
         Ok(())
     }
 
@@ -83,13 +101,29 @@ impl NodeTable {
     /// the next index and fits.
     pub(crate) fn push(&mut self, ix: NodeIx, data: Option<NodeRef>) -> Result<(), GraphError> {
         debug_assert_eq!(ix as usize, self.entries.len());
-        self.reserve(1)?;
+        let (block, at) = (ix as usize / DATA_BLOCK, ix as usize % DATA_BLOCK);
+        self.entries.try_reserve(1)?;
+        if block == self.data.len() {
+            self.data.try_reserve(1)?;
+        }
         self.uuids.ensure(ix)?;
+        // Every fallible step (the block's allocation too) comes before the first change.
+        let cells = match &data {
+            Some(_) if self.data.get(block).and_then(OnceLock::get).is_none() => Some(new_block()?),
+            _ => None,
+        };
+        if block == self.data.len() {
+            self.data.push(OnceLock::new());
+        }
+        if let Some(d) = data {
+            let slot = &mut self.data[block];
+            if let Some(cells) = cells {
+                let _ = slot.set(cells);
+            }
+            let cell = &mut slot.get_mut().expect("the block was made above")[at];
+            let _ = cell.set(d);
+        }
         self.entries.push(Entry::EMPTY);
-        self.data.push(match data {
-            Some(d) => OnceLock::from(d),
-            None => OnceLock::new(),
-        });
         Ok(())
     }
 
@@ -103,17 +137,25 @@ impl NodeTable {
 
     /// The node's data if it exists already.
     pub(crate) fn data_if_made(&self, ix: NodeIx) -> Option<&NodeRef> {
-        self.data[ix as usize].get()
+        let ix = ix as usize;
+        self.data[ix / DATA_BLOCK].get()?[ix % DATA_BLOCK].get()
     }
 
     /// The node's data, made now (with `view` as its first view) if it was never asked for.
     pub(crate) fn data(&self, ix: NodeIx, view: u32) -> Result<&NodeRef, GraphError> {
-        let cell = &self.data[ix as usize];
-        if let Some(d) = cell.get() {
+        if let Some(d) = self.data_if_made(ix) {
             return Ok(d);
         }
+        let slot = &self.data[ix as usize / DATA_BLOCK];
+        let cells = match slot.get() {
+            Some(cells) => cells,
+            None => {
+                let made = new_block()?;
+                slot.get_or_init(|| made)
+            }
+        };
         let made = NodeData::placed(self.uuids.get(ix), view, ix)?;
-        Ok(cell.get_or_init(|| made))
+        Ok(cells[ix as usize % DATA_BLOCK].get_or_init(|| made))
     }
 
     /// Head of the chain of type-`ty` edges at `ix` (None: no such edge).
@@ -241,5 +283,34 @@ mod tests {
         let n = NodeData::new(crate::Attrs::new()).unwrap();
         t.push(2, Some(n.clone())).unwrap();
         assert_eq!(t.uuid(2), n.uuid());
+    }
+
+    #[test]
+    fn data_blocks_are_made_only_for_nodes_with_data() {
+        let mut t = NodeTable::default();
+        let n = 3 * DATA_BLOCK as u32 + 5;
+        let given = NodeData::new(crate::Attrs::new()).unwrap();
+        for ix in 0..n {
+            let data = (ix == 2 * DATA_BLOCK as u32 + 7).then(|| given.clone());
+            t.push(ix, data).unwrap();
+        }
+        assert_eq!(t.data.len(), 4);
+        let made: Vec<bool> = t.data.iter().map(|b| b.get().is_some()).collect();
+        assert_eq!(made, [false, false, true, false]);
+        assert!(std::sync::Arc::ptr_eq(
+            t.data_if_made(2 * DATA_BLOCK as u32 + 7).unwrap(),
+            &given
+        ));
+        assert!(t.data_if_made(2 * DATA_BLOCK as u32 + 8).is_none());
+        // Asking for data in a block never made makes that block and only that cell.
+        let last = n - 1;
+        let uuid = t.uuid(last);
+        assert_eq!(t.data(last, 1).unwrap().uuid(), uuid);
+        assert!(t.data_if_made(last - 1).is_none());
+        assert!(t.data[3].get().is_some());
+        assert!(t.data[0].get().is_none());
+        // Every uuid is still distinct.
+        let all: std::collections::HashSet<u64> = (0..n).map(|i| t.uuid(i)).collect();
+        assert_eq!(all.len(), n as usize);
     }
 }
