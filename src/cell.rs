@@ -39,10 +39,20 @@ pub struct CellHeader {
     epoch: Cell<u32>,
 }
 
+/// What an access through a cell will do; a view's path is walked for that kind of access only.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Access {
+    /// Reads under a shared borrow: the walk makes shared references only.
+    Shared,
+    /// Writes under an exclusive borrow: the walk may make `&mut` (nobody else holds the root).
+    Exclusive,
+}
+
 /// One step of a view's path: from a pointer to the parent value to the child (`None`: it is gone).
+/// Its third argument says whether the walk is for an exclusive access (see [`Access`]).
 #[derive(Clone, Copy)]
 pub struct Step {
-    f: unsafe fn(*mut u8, usize) -> Option<*mut u8>,
+    f: unsafe fn(*mut u8, usize, bool) -> Option<*mut u8>,
     arg: usize,
     /// Steps into list elements: such views check the root's epoch.
     indexed: bool,
@@ -50,7 +60,7 @@ pub struct Step {
 
 impl Step {
     pub(crate) fn field(offset: usize) -> Step {
-        unsafe fn at_offset(p: *mut u8, offset: usize) -> Option<*mut u8> {
+        unsafe fn at_offset(p: *mut u8, offset: usize, _: bool) -> Option<*mut u8> {
             // SAFETY: `offset` is `offset_of!` of a field of the value `p` points to.
             Some(unsafe { p.add(offset) })
         }
@@ -58,18 +68,33 @@ impl Step {
     }
 
     pub(crate) fn index<T>(i: usize) -> Step {
-        unsafe fn elem<T>(p: *mut u8, i: usize) -> Option<*mut u8> {
-            // SAFETY: `p` points to a live `Vec<T>` (the path was built from its type).
-            let v = unsafe { &mut *p.cast::<Vec<T>>() };
-            (i < v.len()).then(|| v.as_mut_ptr().wrapping_add(i).cast::<u8>())
+        unsafe fn elem<T>(p: *mut u8, i: usize, exclusive: bool) -> Option<*mut u8> {
+            // SAFETY: `p` points to a live `Vec<T>` (the path was built from its type). A shared
+            // walk makes only a shared reference (others may hold some) and its pointer is only read
+            // through; an exclusive walk runs while nobody else borrows the root.
+            unsafe {
+                if exclusive {
+                    let v = &mut *p.cast::<Vec<T>>();
+                    (i < v.len()).then(|| v.as_mut_ptr().wrapping_add(i).cast::<u8>())
+                } else {
+                    let v = &*p.cast::<Vec<T>>();
+                    (i < v.len()).then(|| v.as_ptr().wrapping_add(i).cast_mut().cast::<u8>())
+                }
+            }
         }
         Step { f: elem::<T>, arg: i, indexed: true }
     }
 
     pub(crate) fn some<T>() -> Step {
-        unsafe fn some<T>(p: *mut u8, _: usize) -> Option<*mut u8> {
-            // SAFETY: `p` points to a live `Option<T>`.
-            unsafe { (*p.cast::<Option<T>>()).as_mut().map(|r| (r as *mut T).cast::<u8>()) }
+        unsafe fn some<T>(p: *mut u8, _: usize, exclusive: bool) -> Option<*mut u8> {
+            // SAFETY: `p` points to a live `Option<T>`; references as in `index`.
+            unsafe {
+                if exclusive {
+                    (*p.cast::<Option<T>>()).as_mut().map(|r| (r as *mut T).cast::<u8>())
+                } else {
+                    (*p.cast::<Option<T>>()).as_ref().map(|r| (r as *const T).cast_mut().cast::<u8>())
+                }
+            }
         }
         Step { f: some::<T>, arg: 0, indexed: false }
     }
@@ -253,12 +278,19 @@ impl<T> PyCell<T> {
         }
     }
 
-    /// Resolves the cell to its value; errors if released or stale.
+    /// Resolves the cell to its value for an access of kind `access`; errors if released or stale,
+    /// and, for a view, if its root is borrowed in a way that refuses that access (checked before the
+    /// path is walked: the walk makes references into the root's value). The caller still takes the
+    /// borrow (`Resolved::borrow`/`borrow_mut`) before touching the value.
     ///
     /// # Safety
     /// `this` is a live `PyCell<T>`, and stays alive for `'c`.
     #[inline(always)]
-    pub(crate) unsafe fn resolve<'c>(this: *mut ffi::PyObject, name: &str) -> PyResult<Resolved<'c, T>> {
+    pub(crate) unsafe fn resolve<'c>(
+        this: *mut ffi::PyObject,
+        name: &str,
+        access: Access,
+    ) -> PyResult<Resolved<'c, T>> {
         let cell = this.cast::<PyCell<T>>();
         // SAFETY: a live cell; the owned member is initialised while the flag is >= EXCLUSIVE.
         unsafe {
@@ -267,7 +299,7 @@ impl<T> PyCell<T> {
                 let ptr = (&raw mut (*(*cell).data.get()).owned).cast::<T>();
                 return Ok(Resolved { hdr, ptr, root: this, root_data: ptr.cast(), epoch: hdr.epoch.get(), path: &[] });
             }
-            Self::resolve_slow(this, name)
+            Self::resolve_slow(this, name, access)
         }
     }
 
@@ -357,7 +389,7 @@ impl<T> PyCell<T> {
     #[inline(never)]
     unsafe fn borrow_slow<'c>(this: *mut ffi::PyObject, name: &str) -> PyResult<Ref<'c, T>> {
         // SAFETY: per the contract.
-        make_ref(unsafe { Self::resolve(this, name)? })
+        make_ref(unsafe { Self::resolve(this, name, Access::Shared)? })
     }
 
     /// Exclusive access for a method call: an owned, unborrowed value takes one check.
@@ -385,7 +417,7 @@ impl<T> PyCell<T> {
     #[inline(never)]
     unsafe fn borrow_mut_slow<'c>(this: *mut ffi::PyObject, name: &str) -> PyResult<RefMut<'c, T>> {
         // SAFETY: per the contract.
-        make_ref_mut(unsafe { Self::resolve(this, name)? })
+        make_ref_mut(unsafe { Self::resolve(this, name, Access::Exclusive)? })
     }
 
     /// Views and released cells (`resolve` answers owned ones first; they are handled here too).
@@ -393,7 +425,7 @@ impl<T> PyCell<T> {
     /// # Safety
     /// As for `resolve`.
     #[inline(never)]
-    unsafe fn resolve_slow<'c>(this: *mut ffi::PyObject, name: &str) -> PyResult<Resolved<'c, T>> {
+    unsafe fn resolve_slow<'c>(this: *mut ffi::PyObject, name: &str, access: Access) -> PyResult<Resolved<'c, T>> {
         let cell = this.cast::<PyCell<T>>();
         // SAFETY: a live cell; the union member read matches the flag.
         unsafe {
@@ -402,19 +434,14 @@ impl<T> PyCell<T> {
                 VIEW => {
                     let view: &View = &(*(*cell).data.get()).view;
                     let root_hdr = &*view.root.as_ptr().cast::<CellHeader>();
-                    if root_hdr.flag.get() < EXCLUSIVE {
-                        return Err(released_err(name));
-                    }
-                    if view.indexed && root_hdr.epoch.get() != view.epoch {
-                        return Err(stale_err(name));
-                    }
-                    let mut p = view.root_data;
-                    for step in view.path.iter() {
-                        p = match (step.f)(p, step.arg) {
-                            Some(p) => p,
-                            None => return Err(stale_err(name)),
-                        };
-                    }
+                    let p = match view_target(view, root_hdr, access) {
+                        Target::At(p) => p,
+                        Target::Released => return Err(released_err(name)),
+                        Target::Stale => return Err(stale_err(name)),
+                        Target::Busy => {
+                            return Err(if access == Access::Shared { busy_err() } else { in_use_err() });
+                        }
+                    };
                     Ok(Resolved {
                         hdr: root_hdr,
                         ptr: p.cast::<T>(),
@@ -430,6 +457,26 @@ impl<T> PyCell<T> {
                     let ptr = (&raw mut (*(*cell).data.get()).owned).cast::<T>();
                     Ok(Resolved { hdr, ptr, root: this, root_data: ptr.cast(), epoch: hdr.epoch.get(), path: &[] })
                 }
+            }
+        }
+    }
+
+    /// Whether the value is gone: released, or (a view) its root released or its path stale.
+    ///
+    /// # Safety
+    /// `this` is a live `PyCell<T>`.
+    pub(crate) unsafe fn is_gone(this: *mut ffi::PyObject) -> bool {
+        let cell = this.cast::<PyCell<T>>();
+        // SAFETY: a live cell; the union member read matches the flag.
+        unsafe {
+            match (*cell).header.flag.get() {
+                RELEASED => true,
+                VIEW => {
+                    let view: &View = &(*(*cell).data.get()).view;
+                    let root_hdr = &*view.root.as_ptr().cast::<CellHeader>();
+                    matches!(view_target(view, root_hdr, Access::Shared), Target::Released | Target::Stale)
+                }
+                _ => false,
             }
         }
     }
@@ -541,6 +588,48 @@ impl<T> PyCell<T> {
             0
         }
     }
+}
+
+/// Where a view's path leads now.
+enum Target {
+    At(*mut u8),
+    Released,
+    /// A list on the path lost or reordered elements, or an element or option is gone.
+    Stale,
+    /// The root is borrowed in a way that refuses the access: not walked.
+    Busy,
+}
+
+/// Walks `view`'s path for an `access`, after checking that its root (whose header is `root_hdr`) is
+/// alive and would allow that access, so the walk never makes a reference that aliases a live borrow.
+///
+/// # Safety
+/// `view` is the view of a live cell and `root_hdr` its root's header.
+unsafe fn view_target(view: &View, root_hdr: &CellHeader, access: Access) -> Target {
+    let flag = root_hdr.flag.get();
+    if flag < EXCLUSIVE {
+        return Target::Released;
+    }
+    let refused = match access {
+        Access::Shared => flag == EXCLUSIVE,
+        Access::Exclusive => flag != 0,
+    };
+    if refused {
+        return Target::Busy;
+    }
+    if view.indexed && root_hdr.epoch.get() != view.epoch {
+        return Target::Stale;
+    }
+    let mut p = view.root_data;
+    for step in view.path.iter() {
+        // SAFETY: the root is alive and nobody holds a borrow this walk's references would alias;
+        // each step was built from the type of the value it starts from.
+        p = match unsafe { (step.f)(p, step.arg, access == Access::Exclusive) } {
+            Some(p) => p,
+            None => return Target::Stale,
+        };
+    }
+    Target::At(p)
 }
 
 /// Handed to [`Traverse::traverse`](crate::Traverse): report every Python object the value holds.
@@ -688,14 +777,14 @@ impl<T: PyClass> Py<T> {
 
     pub fn borrow(&self) -> PyResult<Ref<'_, T>> {
         // SAFETY: a live `PyCell<T>` (type checked at construction), alive as long as `self`.
-        let r = unsafe { PyCell::<T>::resolve(self.obj.as_ptr(), T::NAME)? };
+        let r = unsafe { PyCell::<T>::resolve(self.obj.as_ptr(), T::NAME, Access::Shared)? };
         let guard = r.borrow()?;
         Ok(Ref { ptr: r.ptr, _guard: guard })
     }
 
     pub fn borrow_mut(&self) -> PyResult<RefMut<'_, T>> {
         // SAFETY: as in `borrow`.
-        let r = unsafe { PyCell::<T>::resolve(self.obj.as_ptr(), T::NAME)? };
+        let r = unsafe { PyCell::<T>::resolve(self.obj.as_ptr(), T::NAME, Access::Exclusive)? };
         let guard = r.borrow_mut()?;
         Ok(RefMut { ptr: r.ptr, _guard: guard })
     }
@@ -707,10 +796,11 @@ impl<T: PyClass> Py<T> {
         unsafe { PyCell::<T>::release(self.obj.as_ptr(), T::NAME) }
     }
 
-    /// True once released (or when a view's owner was released or it went stale).
+    /// True once released (or when a view's owner was released or it went stale). A view whose
+    /// owner is being modified right now counts as not released: its path cannot be walked then.
     pub fn is_released(&self) -> bool {
         // SAFETY: a live `PyCell<T>`.
-        unsafe { PyCell::<T>::resolve(self.obj.as_ptr(), T::NAME).is_err() }
+        unsafe { PyCell::<T>::is_gone(self.obj.as_ptr()) }
     }
 
     pub fn as_obj(&self) -> &Obj {
@@ -724,7 +814,7 @@ impl<T: PyClass> Py<T> {
     /// Address of the native value (what `__zig_address__()` returns).
     pub fn address(&self) -> PyResult<usize> {
         // SAFETY: a live `PyCell<T>`.
-        unsafe { PyCell::<T>::resolve(self.obj.as_ptr(), T::NAME).map(|r| r.ptr as usize) }
+        unsafe { PyCell::<T>::resolve(self.obj.as_ptr(), T::NAME, Access::Shared).map(|r| r.ptr as usize) }
     }
 }
 
@@ -760,13 +850,30 @@ mod tests {
         opt: Option<Leaf>,
     }
 
+    /// The walk's target, checking that a shared walk (from a `&Root`) and an exclusive one agree.
     fn walk(root: &mut Root, path: &[Step]) -> Option<*mut u8> {
-        let mut p = (root as *mut Root).cast::<u8>();
-        for s in path {
-            // SAFETY: the steps were built from `Root`'s own field types and offsets.
-            p = unsafe { (s.f)(p, s.arg) }?;
+        let mut ends = [None, None];
+        for (exclusive, end) in [false, true].into_iter().zip(ends.iter_mut()) {
+            let mut p = if exclusive {
+                (root as *mut Root).cast::<u8>()
+            } else {
+                (&*root as *const Root).cast_mut().cast::<u8>()
+            };
+            let mut reached = true;
+            for s in path {
+                // SAFETY: the steps were built from `Root`'s own field types and offsets.
+                match unsafe { (s.f)(p, s.arg, exclusive) } {
+                    Some(next) => p = next,
+                    None => reached = false,
+                }
+                if !reached {
+                    break;
+                }
+            }
+            *end = reached.then_some(p);
         }
-        Some(p)
+        assert_eq!(ends[0], ends[1], "shared and exclusive walks disagree");
+        ends[1]
     }
 
     #[test]

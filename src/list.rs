@@ -6,7 +6,7 @@
 //! another element; `append`/`extend` keep them valid (a view re-walks its path, so reallocation is fine).
 //! `pop()` returns the removed element as a new owning object.
 
-use crate::cell::{PyCell, Resolved, Step, At};
+use crate::cell::{Access, At, PyCell, Resolved, Step};
 use crate::class::{PyClass, Slf, TypeCell};
 use crate::conv::{IntoPy, type_mismatch};
 use crate::err::{PyErr, PyResult};
@@ -77,9 +77,9 @@ pub(crate) fn extract_vec<T: Field>(obj: Borrowed<'_>, what: &str) -> PyResult<V
     }
 }
 
-fn resolve<'c, T>(slf: *mut ffi::PyObject) -> PyResult<Resolved<'c, Vec<T>>> {
+fn resolve<'c, T>(slf: *mut ffi::PyObject, access: Access) -> PyResult<Resolved<'c, Vec<T>>> {
     // SAFETY: `slf` is a live list view cell (our own slots/methods, type checked by CPython).
-    unsafe { PyCell::<Vec<T>>::resolve(slf, "list") }
+    unsafe { PyCell::<Vec<T>>::resolve(slf, "list", access) }
 }
 
 /// Normalises a Python index (negative from the end); `None` when out of range.
@@ -93,18 +93,18 @@ fn index_error() -> PyErr {
 }
 
 fn get_item<T: ListElem>(slf: *mut ffi::PyObject, i: isize) -> PyResult<Obj> {
-    let r = resolve::<T>(slf)?;
+    let r = resolve::<T>(slf, Access::Shared)?;
     let _g = r.borrow()?;
-    // SAFETY: resolved and borrowed.
-    let v = unsafe { &mut *r.ptr };
+    // SAFETY: resolved and borrowed (shared: others may read it too, so no `&mut`).
+    let v = unsafe { &*r.ptr };
     let i = norm_index(i, v.len()).ok_or_else(index_error)?;
     let at = r.at(Step::index::<T>(i));
-    // SAFETY: element `i` exists and stays borrowed during the conversion.
-    T::get(unsafe { FieldPlace::new(v.as_mut_ptr().add(i), &at) })
+    // SAFETY: element `i` exists and stays borrowed during the conversion, which only reads it.
+    T::get(unsafe { FieldPlace::new(v.as_ptr().add(i).cast_mut(), &at) })
 }
 
 fn copies<T: ListElem>(slf: *mut ffi::PyObject) -> PyResult<Vec<Obj>> {
-    let r = resolve::<T>(slf)?;
+    let r = resolve::<T>(slf, Access::Shared)?;
     let _g = r.borrow()?;
     // SAFETY: resolved and borrowed.
     unsafe { &*r.ptr }.iter().map(Field::to_py_copy).collect()
@@ -112,7 +112,7 @@ fn copies<T: ListElem>(slf: *mut ffi::PyObject) -> PyResult<Vec<Obj>> {
 
 /// Runs `f` on the exclusively borrowed vector and bumps the owner's epoch if it reports a removal.
 fn mutate<T: ListElem, R>(slf: *mut ffi::PyObject, f: impl FnOnce(&mut Vec<T>) -> PyResult<(R, bool)>) -> PyResult<R> {
-    let r = resolve::<T>(slf)?;
+    let r = resolve::<T>(slf, Access::Exclusive)?;
     let g = r.borrow_mut()?;
     // SAFETY: resolved and exclusively borrowed.
     let res = f(unsafe { &mut *r.ptr });
@@ -146,8 +146,9 @@ fn index_arg(o: Borrowed<'_>) -> PyResult<isize> {
 
 unsafe extern "C" fn sq_length<T: ListElem>(slf: *mut ffi::PyObject) -> ffi::Py_ssize_t {
     guard(-1, || {
-        let r = resolve::<T>(slf)?;
-        // SAFETY: resolved; reading the length only.
+        let r = resolve::<T>(slf, Access::Shared)?;
+        let _g = r.borrow()?;
+        // SAFETY: resolved and borrowed.
         Ok(unsafe { (*r.ptr).len() } as isize)
     })
 }

@@ -1,7 +1,7 @@
 //! Records: plain Rust structs exposed field by field. Runtime half of [`record!`](crate::record):
 //! one getset slot per field, `__repr__`, `__eq__`, `__field_names__()`, `__zig_address__()`.
 
-use crate::cell::{PyCell, Step};
+use crate::cell::{Access, PyCell, Step};
 use crate::class::{PyClass, Slf};
 use crate::err::{PyErr, PyResult};
 use crate::field::{Field, FieldPlace};
@@ -35,7 +35,7 @@ unsafe extern "C" fn field_get<T: PyClass, V: Field>(slf: *mut ffi::PyObject, cl
             {
                 return Ok(V::to_py_copy(&*p.cast::<u8>().add(info.offset).cast::<V>())?.into_ptr());
             }
-            let r = PyCell::<T>::resolve(slf, T::NAME)?;
+            let r = PyCell::<T>::resolve(slf, T::NAME, Access::Shared)?;
             let _g = r.borrow()?;
             let at = r.at(Step::field(info.offset));
             let vptr = r.ptr.cast::<u8>().add(info.offset).cast::<V>();
@@ -64,7 +64,7 @@ unsafe extern "C" fn field_set<T: PyClass, V: Field>(
                 *p.cast::<u8>().add(info.offset).cast::<V>() = new;
                 return Ok(0);
             }
-            let r = PyCell::<T>::resolve(slf, T::NAME)?;
+            let r = PyCell::<T>::resolve(slf, T::NAME, Access::Exclusive)?;
             let _g = r.borrow_mut()?;
             *r.ptr.cast::<u8>().add(info.offset).cast::<V>() = new;
             if V::STRUCTURAL {
@@ -102,7 +102,7 @@ pub(crate) unsafe extern "C" fn repr<T: Record>(slf: *mut ffi::PyObject) -> *mut
     guard(std::ptr::null_mut(), || {
         // SAFETY: a live `PyCell<T>` (our own `tp_repr`).
         let copies = unsafe {
-            let r = PyCell::<T>::resolve(slf, T::NAME)?;
+            let r = PyCell::<T>::resolve(slf, T::NAME, Access::Shared)?;
             let g = crate::cell::make_ref(r)?;
             g.field_copies()?
         };
@@ -132,8 +132,8 @@ pub(crate) unsafe extern "C" fn richcompare<T: Record>(
             if !same || (op != ffi::Py_EQ && op != ffi::Py_NE) {
                 return Ok(Obj::from_borrowed_ptr(ffi::Py_NotImplemented()).into_ptr());
             }
-            let ra = crate::cell::make_ref(PyCell::<T>::resolve(a, T::NAME)?)?;
-            let rb = crate::cell::make_ref(PyCell::<T>::resolve(b, T::NAME)?)?;
+            let ra = crate::cell::make_ref(PyCell::<T>::resolve(a, T::NAME, Access::Shared)?)?;
+            let rb = crate::cell::make_ref(PyCell::<T>::resolve(b, T::NAME, Access::Shared)?)?;
             let eq = *ra == *rb;
             Ok(crate::conv::IntoPy::into_py(eq == (op == ffi::Py_EQ))?.into_ptr())
         }

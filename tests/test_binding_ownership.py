@@ -187,3 +187,38 @@ def test_self_assignment_from_own_view() -> None:
     e.items.append(e.items[0])
     e.items.extend(e.items)
     assert len(e.items) == 10 and e.items[4] == e.items[0]
+
+
+def test_views_refused_while_their_owner_is_being_modified() -> None:
+    # A slice deletion holds the owner exclusively while CPython asks the slice bounds for __index__:
+    # every access through a view of that owner made from there is refused (before its path into the
+    # owner's data is walked), and the deletion then completes.
+    e = m.Everything(name="e", items=[m.Inner(label="a", value=1), m.Inner(label="b", value=2)], numbers=[1, 2, 3])
+    items, numbers, first, inner = e.items, e.numbers, e.items[0], e.inner
+    seen = []
+
+    class Bound:
+        def __index__(self) -> int:
+            for touch in (
+                lambda: len(numbers),
+                lambda: numbers[0],
+                lambda: items[1].label,
+                lambda: first.value,
+                lambda: inner.value,
+            ):
+                with pytest.raises(RuntimeError, match="re-entrant"):
+                    touch()
+            with pytest.raises(RuntimeError, match="re-entrant"):
+                first.value = 5
+            with pytest.raises(RuntimeError, match="re-entrant"):
+                numbers.append(4)
+            seen.append("ok")
+            return 1
+
+    del numbers[Bound():]
+    assert seen == ["ok"]
+    assert list(e.numbers) == [1] and len(numbers) == 1
+    # Afterwards every view works again (the element view is stale: a list under the owner shrank).
+    assert items[1].label == "b" and inner.value == 0
+    with pytest.raises(ReferenceError):
+        first.value
