@@ -56,8 +56,9 @@ impl Entry {
     }
 }
 
-/// Nodes per block of data cells (see the module doc).
-pub(crate) const DATA_BLOCK: usize = 1 << 10;
+/// Nodes per block of data cells (see the module doc): the uuid block's length too, so that a node
+/// inside a block (not its first) finds both blocks made.
+pub(crate) const DATA_BLOCK: usize = UuidBlocks::LEN as usize;
 
 type DataBlock = Box<[OnceLock<NodeRef>]>;
 
@@ -102,6 +103,12 @@ impl NodeTable {
     pub(crate) fn push(&mut self, ix: NodeIx, data: Option<NodeRef>) -> Result<(), GraphError> {
         debug_assert_eq!(ix as usize, self.entries.len());
         let (block, at) = (ix as usize / DATA_BLOCK, ix as usize % DATA_BLOCK);
+        if at != 0 && data.is_none() {
+            // Most nodes: not the first of their block, so its data slot and uuids exist already.
+            self.entries.try_reserve(1)?;
+            self.entries.push(Entry::EMPTY);
+            return Ok(());
+        }
         self.entries.try_reserve(1)?;
         if block == self.data.len() {
             self.data.try_reserve(1)?;
