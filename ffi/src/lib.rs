@@ -3,8 +3,8 @@
 //! One file per CPython header, declarations only (plus the few `static inline` reference-count helpers
 //! the headers define, re-implemented per version). Types are always created from `PyType_Spec` and slots:
 //! `PyTypeObject` is opaque here on purpose, its layout is never mirrored. The layouts we do touch
-//! (`PyObject`, `PyVarObject`, `PyTupleObject`, `PyFloatObject`, `PyLongObject`) and every constant and offset are checked
-//! against bindgen output of the installed headers by `ffi/verify`.
+//! (`PyObject`, `PyVarObject`, `PyTupleObject`, `PyFloatObject`, `PyLongObject`) and every constant and
+//! offset are checked against bindgen output of the installed headers by `ffi/verify`.
 //!
 //! Version cfgs (emitted by `build.rs` from `PYZIG_PYTHON`, default `python3`): `Py_3_11`, `Py_3_12`,
 //! `Py_3_13`, each meaning "at least this version". Supported: CPython 3.10 to 3.13, 64-bit, GIL builds.
