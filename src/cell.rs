@@ -894,6 +894,32 @@ mod tests {
         assert_eq!(r.tag, 1);
     }
 
+    /// What a view read does while other readers hold the root: the shared walk and the read through
+    /// its pointer must leave their references valid. Miri checks that (`cargo +nightly miri test -p
+    /// pyzig --lib cell::`; it reports undefined behaviour if the walk makes a `&mut`, as it once did).
+    #[test]
+    fn a_shared_walk_leaves_other_readers_valid() {
+        let root = Root { tag: 3, leaves: vec![Leaf { n: 10 }, Leaf { n: 20 }], opt: Some(Leaf { n: 7 }) };
+        let reader: &Root = &root;
+        let held: &Vec<Leaf> = &reader.leaves;
+        let base = (reader as *const Root).cast_mut().cast::<u8>();
+        for (path, want) in [
+            (vec![Step::field(std::mem::offset_of!(Root, leaves)), Step::index::<Leaf>(1)], 20),
+            (vec![Step::field(std::mem::offset_of!(Root, opt)), Step::some::<Leaf>()], 7),
+        ] {
+            let mut p = base;
+            for s in &path {
+                // SAFETY: steps built from `Root`'s types; a shared walk from a shared borrow.
+                p = unsafe { (s.f)(p, s.arg, false) }.expect("present");
+            }
+            // SAFETY: the path ends at a `Leaf`; only read.
+            assert_eq!(unsafe { (*p.cast::<Leaf>()).n }, want);
+        }
+        // The other readers' references are still usable.
+        assert_eq!(held.len(), 2);
+        assert_eq!(reader.tag, 3);
+    }
+
     #[test]
     fn index_past_the_end_is_gone_even_with_capacity_left() {
         let mut r = Root::default();
