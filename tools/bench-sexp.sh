@@ -2,7 +2,7 @@
 # S-expression engine benchmark (called by `make bench`): our parse against kiutils_sexpr, our print
 # throughput, and both parsers' memory, on a large board and a large symbol library from Debian's KiCad
 # packages (installed by tools/corpus.sh), then `pyzig-sexp bench` on the same files.
-# Without the Debian corpus it measures the shared KiCad 8/9 fixtures instead and says so loudly.
+# Without the Debian corpus it measures the repository's KiCad fixtures instead and says so loudly.
 set -euo pipefail
 
 repo="$(git -C "$(dirname "${BASH_SOURCE[0]}")" rev-parse --show-toplevel)"
@@ -12,7 +12,7 @@ files=(/usr/share/kicad/demos/video/video.kicad_pcb /usr/share/kicad/symbols/FPG
 corpus_rc=0
 bash "$repo/tools/corpus.sh" || corpus_rc=$?
 if [[ $corpus_rc -ne 0 || ! -f "${files[0]}" || ! -f "${files[1]}" ]]; then
-    fixtures="$repo/../shared/corpus/kicad-8-9"
+    fixtures="$repo/tests/fixtures/kicad"
     files=("$fixtures/esp32_minimal.kicad_pcb" "$fixtures/test-v8.kicad_sym")
     echo "######## bench-sexp: Debian corpus UNAVAILABLE; measuring ${files[*]} instead ########" >&2
 fi

@@ -4,8 +4,8 @@
 # Target sexp/fuzz/fuzz_targets/roundtrip.rs checks: parse never panics; print and write_to are lossless;
 # format's output parses; format is idempotent. Installs cargo-fuzz (cargo install --locked, ~30 s) when
 # missing; the toolchain is stable, so RUSTC_BOOTSTRAP=1 lets cargo-fuzz use its nightly flags (ASan).
-# Seeds: the KiCad 7+ fixtures in ../shared/corpus/kicad-8-9 and small files from /usr/share/kicad when
-# present. Exits non-zero on a crash; the reproducer lands in $FUZZ_WORK/artifacts.
+# Seeds: the KiCad fixtures in tests/fixtures/kicad and small files from /usr/share/kicad when present.
+# Exits non-zero on a crash; the reproducer lands in $FUZZ_WORK/artifacts.
 # Environment: FUZZ_WORK (work dir, default $CARGO_TARGET_DIR/fuzz-work or target/fuzz-work),
 # FUZZ_JOBS (parallel fuzzing processes, default 1).
 set -euo pipefail
@@ -33,12 +33,8 @@ fi
 seeds="$work/seeds"
 corpus="$work/corpus"
 mkdir -p "$seeds" "$corpus" "$work/artifacts"
-shared="$repo/../shared/corpus/kicad-8-9"
-if [[ -d "$shared" ]]; then
-    find "$shared" -maxdepth 1 -type f -size -70k -exec cp -f {} "$seeds/" \;
-else
-    echo "fuzz: note: $shared not found; seeding without the KiCad 7+ fixtures" >&2
-fi
+find "$repo/tests/fixtures/kicad" -maxdepth 1 -type f -size -70k ! -name '*.md' ! -name 'LICENSE*' \
+    -exec cp -f {} "$seeds/" \;
 if [[ -d /usr/share/kicad ]]; then
     # A few small files of each kind, KiCad 6 layout: different whitespace and tokens than the fixtures.
     for ext in kicad_mod kicad_sym kicad_wks; do

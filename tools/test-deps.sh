@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
-# Installs the system packages the tests need when they are missing: libclang (bindgen, for the ffi
-# verification) and gdb (for `make gdb` and its test). Python packages are installed per interpreter by
-# tools/test-python.sh. Needs root (or passwordless sudo) only when something is missing.
-set -euo pipefail
+# Installs the Debian packages the tests need when they are missing, in one tools/apt.sh call:
+# - libclang-dev, when the shared library bindgen loads for the ffi verification is absent
+#   (tools/libclang.sh looks for it as bindgen does);
+# - gdb (`make gdb` and its test);
+# - the KiCad corpus, kicad-footprints kicad-symbols kicad-demos (tools/corpus.sh; the Rust tests read a
+#   sample of it, tools/test-sexp.sh all of it).
+# Python packages are installed per interpreter by tools/test-python.sh. Exit status as tools/apt.sh's.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-need=()
-compgen -G '/usr/lib/llvm-*/lib/libclang*.so*' >/dev/null || need+=(libclang-dev)
+need=(kicad-footprints kicad-symbols kicad-demos)
+if found=$(bash tools/libclang.sh); then
+    echo "test-deps: libclang $found"
+else
+    echo "test-deps: libclang (the library bindgen loads) is missing"
+    need+=(libclang-dev)
+fi
 command -v gdb >/dev/null || need+=(gdb)
-[[ ${#need[@]} -eq 0 ]] && exit 0
 
-echo "test-deps: installing ${need[*]}"
-sudo=()
-[[ $(id -u) -eq 0 ]] || sudo=(sudo -n)
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" </dev/null
+bash tools/apt.sh "${need[@]}" || exit $?
+if ! found=$(bash tools/libclang.sh); then
+    echo "test-deps: libclang-dev is installed, but the library bindgen loads is still not found" >&2
+    exit 1
+fi
+echo "test-deps: everything installed (libclang $found)"

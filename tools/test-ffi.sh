@@ -13,12 +13,12 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 target_base="${FFI_VERIFY_TARGET_BASE:-$root/target}"
 
-# bindgen needs libclang at build time.
-if ! compgen -G "/usr/lib/llvm-*/lib/libclang*.so*" >/dev/null; then
-    echo "ffi-verify: libclang not found; installing libclang-dev" >&2
-    if ! { apt-get install -y libclang-dev >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y libclang-dev >/dev/null; }; }; then
+# bindgen needs libclang at build time (tools/test-deps.sh installs it when missing).
+if ! bash tools/libclang.sh >/dev/null; then
+    bash tools/test-deps.sh
+    if ! bash tools/libclang.sh >/dev/null; then
         echo "########################################################################" >&2
-        echo "ffi-verify: CANNOT INSTALL libclang-dev: bindgen cannot run, nothing verified" >&2
+        echo "ffi-verify: libclang NOT FOUND and not installable: bindgen cannot run, nothing verified" >&2
         echo "########################################################################" >&2
         exit 1
     fi
@@ -27,7 +27,7 @@ fi
 if [ $# -gt 0 ]; then
     candidates=("$@")
 else
-    candidates=("${PYTHON:-python3}" python3 /root/.pyenv/versions/*/bin/python3)
+    mapfile -t candidates < <(bash tools/pythons.sh)
 fi
 
 declare -A seen=()

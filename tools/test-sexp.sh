@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-corpus checks of the S-expression engine, beyond `cargo test` (called by `make test`):
 #  1. every KiCad file under /usr/share/kicad (Debian's corpus, installed by tools/corpus.sh) and in
-#     ../shared/corpus/kicad-8-9 parses and reprints byte for byte (`pyzig-sexp check`);
+#     tests/fixtures/kicad parses and reprints byte for byte (`pyzig-sexp check`);
 #  2. formatting each of those files reads back to the same lists and tokens;
 #  3. formatting the pcbnew-written fixtures reproduces them byte for byte (`pyzig-sexp fmt --check`).
 # When the Debian corpus cannot be installed, step 1 covers only the fixtures and the script says
@@ -9,13 +9,13 @@
 set -euo pipefail
 
 repo="$(git -C "$(dirname "${BASH_SOURCE[0]}")" rev-parse --show-toplevel)"
-fixtures="$repo/../shared/corpus/kicad-8-9"
+fixtures="$repo/tests/fixtures/kicad"
 debian=/usr/share/kicad
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}"
 status=0
 
 if [[ ! -d "$fixtures" ]]; then
-    echo "test-sexp: FAILED: fixtures not found at $fixtures (shared/ must sit beside the repository)" >&2
+    echo "test-sexp: FAILED: fixtures not found at $fixtures" >&2
     exit 1
 fi
 
@@ -57,7 +57,7 @@ echo "test-sexp: pyzig-sexp fmt --check on the pcbnew-written fixtures"
 
 if [[ -n "$skipped" ]]; then
     echo "" >&2
-    echo "######## corpus check SKIPPED: $skipped. Only the $(ls "$fixtures" | wc -l) shared fixtures were checked. ########" >&2
+    echo "######## corpus check SKIPPED: $skipped. Only the fixtures in $fixtures were checked. ########" >&2
     echo "" >&2
     if [[ "${CI:-}" == "true" ]]; then
         echo "test-sexp: FAILED: under CI the corpus must be checked" >&2

@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # `make test`: installs what the tests need, then runs every test suite of the project, each part to the end
-# even when an earlier one fails, and closes with one summary line. Parts owned by other scripts are run if
-# present and reported loudly as MISSING (not as passed) when absent.
+# even when an earlier one fails, and closes with one summary line.
 #
 # Build matrix (2 cores, CI budget 30 min): everything here is a debug build; no LTO. The Python suite builds
 # the modules once per interpreter into target/py3.X/ (tools/test-python.sh).
@@ -23,33 +22,24 @@ part() {  # part NAME COMMAND... : run, time, record PASS/FAIL
         echo "======== [$name] FAILED (exit $?)"; record "$name" FAIL $((SECONDS - t0)); fi
 }
 
-script_part() {  # script_part NAME PATH : a script written by another engineer, if it exists yet
-    if [[ -f "$2" ]]; then part "$1" bash "$2"; else
-        echo; echo "################################################################"
-        echo "######## [$1] MISSING: $2 does not exist — NOT TESTED"
-        echo "################################################################"
-        record "$1" MISSING 0
-    fi
-}
-
-bash tools/test-deps.sh || { echo "installing test dependencies failed"; record deps FAIL 0; }
+part deps bash tools/test-deps.sh
 
 # The binding layer and ffi compile for one interpreter, chosen by PYZIG_PYTHON: the real binary of $PYTHON.
 PYZIG_PYTHON="$("$PYTHON" -c 'import sys; print(sys.executable)')" || { echo "test.sh: cannot run $PYTHON"; exit 1; }
 export PYZIG_PYTHON
 
+part fmt bash tools/fmt.sh --check
 part rust cargo test --workspace --no-fail-fast
-script_part ffi tools/test-ffi.sh
-script_part sexp tools/test-sexp.sh
-script_part fuzz tools/fuzz.sh
+part ffi bash tools/test-ffi.sh
+part sexp bash tools/test-sexp.sh
+part fuzz bash tools/fuzz.sh
 part python bash tools/test-python.sh
 
 echo; echo "======== make test summary"
-passed=0 failed=0 missing=0
+passed=0 failed=0
 for i in "${!names[@]}"; do
     printf '  %-8s %-8s %5ss\n' "${names[$i]}" "${statuses[$i]}" "${seconds[$i]}"
-    case "${statuses[$i]}" in PASS) passed=$((passed+1));; FAIL) failed=$((failed+1));; *) missing=$((missing+1));; esac
+    case "${statuses[$i]}" in PASS) passed=$((passed+1));; *) failed=$((failed+1));; esac
 done
-echo "(parts above; MISSING parts were not run and count as skipped)"
-echo "parts: $passed passed, $failed failed, $missing skipped"
+echo "parts: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -51,7 +51,7 @@ fn bench_file(path: &PathBuf) -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let size = text.len();
 
-    let (ours, ours_mem) = retained(|| pyzig_sexp_engine::parse(&text));
+    let (ours, ours_mem) = retained(|| pyzig_sexp::parse(&text));
     let ours = ours.map_err(|e| format!("{}: pyzig parse failed: {e}", path.display()))?;
     let (theirs, theirs_mem) = retained(|| kiutils_sexpr::parse_one(&text));
     let theirs =
@@ -73,7 +73,7 @@ fn bench_file(path: &PathBuf) -> Result<(), String> {
     let ours_parse = timing::mb_per_s(
         size,
         timing::median(MIN_RUNS, MAX_RUNS, TIME_BUDGET, || {
-            black_box(pyzig_sexp_engine::parse(black_box(&text)).ok());
+            black_box(pyzig_sexp::parse(black_box(&text)).ok());
         }),
     );
     let theirs_parse = timing::mb_per_s(

@@ -2,6 +2,6 @@
 fn main() {
     let path = std::env::args().nth(1).expect("usage: fmt FILE");
     let bytes = std::fs::read(&path).expect("read");
-    let tree = pyzig_sexp_engine::parse_bytes(&bytes).unwrap_or_else(|e| panic!("{e}"));
-    print!("{}", pyzig_sexp_engine::format_kicad(&tree));
+    let tree = pyzig_sexp::parse_bytes(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    print!("{}", pyzig_sexp::format_kicad(&tree));
 }

@@ -24,16 +24,16 @@ fn main() {
         let text = std::str::from_utf8(&bytes).expect("utf-8");
         let reps = (50e6 / bytes.len() as f64).clamp(1.0, 200.0) as usize;
 
-        let parse_s = best(reps, || pyzig_sexp_engine::parse(text).expect("parse"));
+        let parse_s = best(reps, || pyzig_sexp::parse(text).expect("parse"));
 
-        let tree = pyzig_sexp_engine::parse(text).expect("parse");
+        let tree = pyzig_sexp::parse(text).expect("parse");
         let print_s = best(reps, || tree.print());
 
-        let format_s = best(3, || pyzig_sexp_engine::format_kicad(&tree));
-        let formatted = pyzig_sexp_engine::format_kicad(&tree);
+        let format_s = best(3, || pyzig_sexp::format_kicad(&tree));
+        let formatted = pyzig_sexp::format_kicad(&tree);
 
         // Printing after one edit deep in the file (the last atom of the last list).
-        let mut edited = pyzig_sexp_engine::parse(text).expect("parse");
+        let mut edited = pyzig_sexp::parse(text).expect("parse");
         let mut id = edited.root();
         while let Some(last) = edited.children(id).last() {
             id = last;

@@ -11,7 +11,7 @@
 //! source. Nothing recurses on input depth.
 //!
 //! ```
-//! let mut t = pyzig_sexp_engine::parse("(at 1 2)\n").unwrap();
+//! let mut t = pyzig_sexp::parse("(at 1 2)\n").unwrap();
 //! let y = t.node(t.root()).child(2).unwrap().id();
 //! t.set_atom(y, "3").unwrap();
 //! assert_eq!(t.print(), "(at 1 3)\n");

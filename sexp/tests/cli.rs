@@ -4,7 +4,7 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use pyzig_sexp_engine::{format_kicad, parse};
+use pyzig_sexp::{format_kicad, parse};
 
 const BIN: &str = env!("CARGO_BIN_EXE_pyzig-sexp");
 
@@ -38,10 +38,9 @@ fn last_line(s: &str) -> &str {
     s.lines().last().unwrap_or("")
 }
 
-/// A pcbnew-written KiCad 8 footprint, already in the KiCad 7+ layout (from the shared corpus).
+/// A pcbnew-written KiCad 8 footprint, already in the KiCad 7+ layout (one of the repository's fixtures).
 fn kicad8_fixture() -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus/kicad-8-9/test-v8.kicad_mod");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/kicad/test-v8.kicad_mod");
     std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("fixture {} is needed: {e}", path.display()))
 }

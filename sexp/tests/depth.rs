@@ -1,7 +1,7 @@
 //! Nesting depth never reaches the call stack: a million levels parse, print, format, edit and
 //! drop, and a million unclosed levels are an error.
 
-use pyzig_sexp_engine::{format_kicad, parse};
+use pyzig_sexp::{format_kicad, parse};
 
 const DEPTH: usize = 1_000_000;
 

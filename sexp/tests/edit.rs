@@ -4,7 +4,7 @@
 mod common;
 
 use common::changed_lines;
-use pyzig_sexp_engine::{EditError, Kind, NodeId, Tree, format_kicad, parse};
+use pyzig_sexp::{EditError, Kind, NodeId, Tree, format_kicad, parse};
 
 fn find_path(t: &Tree, heads: &[&str]) -> NodeId {
     let mut n = t.node(t.root());

@@ -1,6 +1,6 @@
 //! Each kind of bad input: a ParseError with line, column, message and excerpt, never a panic.
 
-use pyzig_sexp_engine::{ParseError, parse, parse_bytes};
+use pyzig_sexp::{ParseError, parse, parse_bytes};
 
 fn err(src: &[u8]) -> ParseError {
     match parse_bytes(src) {

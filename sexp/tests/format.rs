@@ -2,7 +2,7 @@
 
 mod common;
 
-use pyzig_sexp_engine::{format_kicad, parse};
+use pyzig_sexp::{format_kicad, parse};
 
 #[test]
 fn pcbnew_files_reproduce_byte_for_byte() {

@@ -3,7 +3,7 @@
 mod common;
 
 use common::Rng;
-use pyzig_sexp_engine::{format_kicad, parse, parse_bytes};
+use pyzig_sexp::{format_kicad, parse, parse_bytes};
 
 const ALPHABET: &[u8] = b"()\"\\ \t\n\r#ab1.-\xC3\xA9\xFF\x00";
 

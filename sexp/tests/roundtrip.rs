@@ -4,7 +4,7 @@ mod common;
 
 use std::path::Path;
 
-use pyzig_sexp_engine::{Kind, parse, parse_bytes};
+use pyzig_sexp::{Kind, parse, parse_bytes};
 
 fn assert_round_trip(name: &str, bytes: &[u8]) {
     let tree = parse_bytes(bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -15,9 +15,9 @@ fn assert_round_trip(name: &str, bytes: &[u8]) {
 }
 
 #[test]
-fn every_kicad_8_9_fixture_round_trips() {
-    let files = common::files_under(Path::new(common::CORPUS));
-    assert!(files.len() >= 9, "corpus missing: {files:?}");
+fn every_kicad_fixture_round_trips() {
+    let files = common::kicad_fixtures();
+    assert!(files.len() >= 14, "fixtures missing: {files:?}");
     for f in files {
         assert_round_trip(&f.display().to_string(), &std::fs::read(&f).unwrap());
     }
@@ -171,18 +171,18 @@ fn every_file_kind_parses_with_its_root() {
 #[test]
 fn trees_are_send_sync_and_clone() {
     fn check<T: Send + Sync + Clone>() {}
-    check::<pyzig_sexp_engine::Tree>();
+    check::<pyzig_sexp::Tree>();
 }
 
 #[test]
 fn node_ids_survive_a_round_trip_through_raw_numbers() {
     let t = parse("(a (b c) d)").unwrap();
     let c = t.node(t.root()).child(1).unwrap().child(1).unwrap().id();
-    let again = pyzig_sexp_engine::NodeId::from_raw(c.raw());
+    let again = pyzig_sexp::NodeId::from_raw(c.raw());
     assert!(t.contains(again));
     assert_eq!(t.node(again).atom(), Some("c"));
     // Slot 1 is inside the root's record, not a node; far ids are not nodes either.
-    assert!(!t.contains(pyzig_sexp_engine::NodeId::from_raw(1)));
-    assert!(!t.contains(pyzig_sexp_engine::NodeId::from_raw(1_000)));
-    assert!(!t.contains(pyzig_sexp_engine::NodeId::from_raw(1 << 31)));
+    assert!(!t.contains(pyzig_sexp::NodeId::from_raw(1)));
+    assert!(!t.contains(pyzig_sexp::NodeId::from_raw(1_000)));
+    assert!(!t.contains(pyzig_sexp::NodeId::from_raw(1 << 31)));
 }

@@ -6,7 +6,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pyzig_sexp_engine::{format_kicad, parse, parse_bytes};
+use pyzig_sexp::{format_kicad, parse, parse_bytes};
 
 // The guard `pyzig-sexp fmt` uses before writing a file, shared rather than copied.
 #[path = "../../src/bin/pyzig-sexp/same.rs"]

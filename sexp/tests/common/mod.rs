@@ -3,10 +3,24 @@
 
 use std::path::{Path, PathBuf};
 
-pub const CORPUS: &str = "/work/shared/corpus/kicad-8-9";
+/// The KiCad 7+ fixtures the repository carries (`tests/fixtures/kicad/README.md` says where from).
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/kicad")
+}
+
+/// The KiCad files among the fixtures (not their README and licence).
+pub fn kicad_fixtures() -> Vec<PathBuf> {
+    files_under(&fixtures_dir())
+        .into_iter()
+        .filter(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            name != "README.md" && !name.starts_with("LICENSE")
+        })
+        .collect()
+}
 
 pub fn fixture(name: &str) -> String {
-    let p = Path::new(CORPUS).join(name);
+    let p = fixtures_dir().join(name);
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("fixture {}: {e}", p.display()))
 }
 

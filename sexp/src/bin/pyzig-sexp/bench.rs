@@ -4,7 +4,7 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
 
-use pyzig_sexp_engine::{format_kicad, parse_bytes};
+use pyzig_sexp::{format_kicad, parse_bytes};
 
 use crate::timing;
 use crate::{EXIT_ERROR, EXIT_OK};

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use pyzig_sexp_engine::{Tree, parse_bytes};
+use pyzig_sexp::{Tree, parse_bytes};
 
 use crate::location::{first_difference, line_column, snippet};
 use crate::{EXIT_DIFFERS, EXIT_ERROR, EXIT_OK, files, progress};

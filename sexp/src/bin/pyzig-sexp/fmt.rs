@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use pyzig_sexp_engine::{format_kicad, parse};
+use pyzig_sexp::{format_kicad, parse};
 
 use crate::check::{read_and_parse, report_line};
 use crate::same::first_mismatch;

@@ -1,7 +1,7 @@
 //! Whether two trees hold the same lists and tokens in the same order, whatever their layout: the
 //! guard that keeps `fmt` from writing a file whose content the formatter changed.
 
-use pyzig_sexp_engine::{Children, Kind, NodeId, Tree};
+use pyzig_sexp::{Children, Kind, NodeId, Tree};
 
 /// The first node of `a` (in document order) where `b` differs in kind, token or number of children;
 /// `None` when the trees match. Iterative, so any nesting depth is fine.
@@ -49,7 +49,7 @@ fn visit<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pyzig_sexp_engine::parse;
+    use pyzig_sexp::parse;
 
     /// The token of the first mismatching node of `a` (`Some(None)` for a list).
     fn mismatch(a: &str, b: &str) -> Option<Option<String>> {
