@@ -2,8 +2,9 @@
 //! `PyType_Spec` (never a hand-mirrored `PyTypeObject`).
 
 use crate::args::{ArgSpec, Args};
-use crate::cell::{PyCell, Py, Visit};
-use crate::conv::{FromPy, IntoPy, type_mismatch};
+use crate::cell::PyCell;
+use crate::visit::Visit;
+use crate::conv::type_mismatch;
 use crate::err::{PyErr, PyResult};
 use crate::method::{GetSetEntry, MethodEntry};
 use crate::obj::{Borrowed, Obj};
@@ -23,7 +24,7 @@ pub trait PyClass: Sized + 'static {
     /// Instances can hold Python objects: GC-tracked, with `tp_traverse`/`tp_clear`.
     const GC: bool;
     #[doc(hidden)]
-    fn type_cell() -> &'static TypeCell;
+    fn lazy_type() -> &'static LazyType;
     #[doc(hidden)]
     fn class_spec() -> ClassSpec<Self>;
     #[doc(hidden)]
@@ -40,15 +41,15 @@ pub trait Traverse {
 
 /// The Python type of one Rust type: created once per process (see the module docs on
 /// subinterpreters), then read with one atomic load.
-pub struct TypeCell {
+pub struct LazyType {
     /// Null until created; then the type, kept alive by this reference for the life of the process.
     tp: AtomicPtr<ffi::PyTypeObject>,
     factory: OnceLock<&'static str>,
 }
 
-impl TypeCell {
-    pub const fn new() -> TypeCell {
-        TypeCell { tp: AtomicPtr::new(std::ptr::null_mut()), factory: OnceLock::new() }
+impl LazyType {
+    pub const fn new() -> LazyType {
+        LazyType { tp: AtomicPtr::new(std::ptr::null_mut()), factory: OnceLock::new() }
     }
 
     #[inline(always)]
@@ -72,23 +73,23 @@ impl TypeCell {
             return Ok(t);
         }
         let t = make()?;
-        // The cell owns the new type's reference for the life of the process (a racing creator's
+        // The holder owns the new type's reference for the life of the process (a racing creator's
         // type, if any, is simply kept alive too).
         let _ = self.tp.compare_exchange(std::ptr::null_mut(), t, Ordering::AcqRel, Ordering::Acquire);
         Ok(self.get().expect("set"))
     }
 }
 
-impl Default for TypeCell {
+impl Default for LazyType {
     fn default() -> Self {
-        TypeCell::new()
+        LazyType::new()
     }
 }
 
 /// The type object for `T`, created on first use.
 #[inline]
 pub fn type_object<T: PyClass>() -> PyResult<*mut ffi::PyTypeObject> {
-    match T::type_cell().get() {
+    match T::lazy_type().get() {
         Some(t) => Ok(t),
         None => create_type::<T>(std::ptr::null_mut()),
     }
@@ -96,7 +97,7 @@ pub fn type_object<T: PyClass>() -> PyResult<*mut ffi::PyTypeObject> {
 
 /// The class object for `T` (e.g. to add to a module).
 pub fn class_object<T: PyClass>() -> PyResult<Obj> {
-    // SAFETY: a live type object kept alive by its cell.
+    // SAFETY: a live type object kept alive by its holder.
     Ok(unsafe { Obj::from_borrowed_ptr(type_object::<T>()?.cast()) })
 }
 
@@ -109,7 +110,7 @@ pub fn new_owned<T: PyClass>(value: T) -> PyResult<Obj> {
 /// `TypeError` unless `obj` is a `T` wrapper (classes are final, so the type compares by address).
 #[inline]
 pub fn check_type<T: PyClass>(obj: Borrowed<'_>, what: &str) -> PyResult<()> {
-    if obj.type_ptr() == T::type_cell().raw() {
+    if obj.type_ptr() == T::lazy_type().raw() {
         Ok(())
     } else {
         Err(type_mismatch(obj, what, T::NAME))
@@ -159,7 +160,7 @@ pub fn class_stub<T: PyClass>() -> String {
 
 /// Creates `T`'s heap type (once) and registers it.
 pub fn create_type<T: PyClass>(module: *mut ffi::PyObject) -> PyResult<*mut ffi::PyTypeObject> {
-    T::type_cell().get_or_try_init(|| {
+    T::lazy_type().get_or_try_init(|| {
         let spec = T::class_spec();
         let tp = build_type::<T>(module, spec)?;
         crate::registry::register::<T>(tp);
@@ -255,7 +256,7 @@ unsafe extern "C" fn tp_new_factory<T: PyClass>(
     _kwargs: *mut ffi::PyObject,
 ) -> *mut ffi::PyObject {
     guard(std::ptr::null_mut(), || {
-        let how = T::type_cell().factory.get().copied().unwrap_or("the library's factory functions");
+        let how = T::lazy_type().factory.get().copied().unwrap_or("the library's factory functions");
         Err(PyErr::type_error(format!("cannot create '{}' instances directly; use {how}", T::NAME)))
     })
 }
@@ -275,7 +276,7 @@ fn build_type<T: PyClass>(module: *mut ffi::PyObject, spec: ClassSpec<T>) -> PyR
             doc.push_str(&sig.doc_with_signature());
         }
         Constructor::Factory(f) => {
-            let _ = T::type_cell().factory.set(f);
+            let _ = T::lazy_type().factory.set(f);
         }
     }
     if !matches!(spec.constructor, Constructor::Args { .. }) {
@@ -364,6 +365,11 @@ impl<'a, C> Slf<'a, C> {
     pub(crate) fn as_ptr(self) -> *mut ffi::PyObject {
         self.obj.as_ptr()
     }
+
+    /// A new strong reference to the wrapper.
+    pub(crate) fn to_obj(self) -> Obj {
+        self.obj.to_owned()
+    }
 }
 
 impl<'a, C: PyClass> Slf<'a, C> {
@@ -395,29 +401,6 @@ impl<'a, C: PyClass> Slf<'a, C> {
         unsafe { PyCell::<C>::with_mut(self.obj.as_ptr(), C::NAME, f) }
     }
 
-    /// A strong typed reference to the wrapper (for handles that keep their owner alive).
-    pub fn py(self) -> Py<C> {
-        Py::from_checked(self.obj.to_owned())
-    }
-}
-
-impl<'a, T: PyClass> FromPy<'a> for Py<T> {
-    fn from_py(obj: Borrowed<'a>, what: &str) -> PyResult<Self> {
-        check_type::<T>(obj, what)?;
-        Ok(Py::from_checked(obj.to_owned()))
-    }
-    fn hint() -> String {
-        T::NAME.into()
-    }
-}
-
-impl<T: PyClass> IntoPy for Py<T> {
-    fn into_py(self) -> PyResult<Obj> {
-        Ok(self.into_obj())
-    }
-    fn hint() -> String {
-        T::NAME.into()
-    }
 }
 
 /// Lets a constructor return either `Self` or `PyResult<Self>`.

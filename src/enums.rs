@@ -1,7 +1,7 @@
 //! Enums: a fieldless Rust enum becomes a real `enum.Enum` class with `str` values (a `StrEnum`-like
 //! class on every supported version), made once through the `enum` module's functional API.
 
-use crate::err::{ClassCell, PyErr, PyResult};
+use crate::err::{LazyClass, PyErr, PyResult};
 use crate::obj::{Borrowed, Obj};
 use std::sync::OnceLock;
 
@@ -15,31 +15,31 @@ pub trait PyEnum: Copy + 'static {
     fn index(self) -> usize;
     fn from_index(i: usize) -> Self;
     #[doc(hidden)]
-    fn cell() -> &'static EnumCell;
+    fn lazy() -> &'static LazyEnum;
 }
 
 /// The class and its members (kept for identity checks and fast reads).
-pub struct EnumCell {
-    class: ClassCell,
+pub struct LazyEnum {
+    class: LazyClass,
     members: OnceLock<Box<[usize]>>,
 }
 
-impl EnumCell {
-    pub const fn new() -> EnumCell {
-        EnumCell { class: ClassCell::new(), members: OnceLock::new() }
+impl LazyEnum {
+    pub const fn new() -> LazyEnum {
+        LazyEnum { class: LazyClass::new(), members: OnceLock::new() }
     }
 }
 
-impl Default for EnumCell {
+impl Default for LazyEnum {
     fn default() -> Self {
-        EnumCell::new()
+        LazyEnum::new()
     }
 }
 
 /// The Python class of `E`, created on first use.
 pub fn enum_class<E: PyEnum>() -> PyResult<Obj> {
-    let cell = E::cell();
-    let class = cell.class.get_or_try_init(|| {
+    let lazy = E::lazy();
+    let class = lazy.class.get_or_try_init(|| {
         let enum_mod = Obj::import("enum")?;
         let pairs = E::MEMBERS
             .iter()
@@ -59,12 +59,12 @@ pub fn enum_class<E: PyEnum>() -> PyResult<Obj> {
         }
         Ok(class)
     })?;
-    if cell.members.get().is_none() {
+    if lazy.members.get().is_none() {
         let objs = E::MEMBERS.iter().map(|(name, _)| class.getattr(name)).collect::<PyResult<Vec<Obj>>>()?;
-        // The cell keeps its own, never released, reference to each member: the class alone does not
+        // The holder keeps its own, never released, reference to each member: the class alone does not
         // keep them alive (`type.__delattr__(Color, "Red")` plus `_member_map_.pop` remove them all).
         let v: Box<[usize]> = objs.into_iter().map(|o| o.into_ptr() as usize).collect();
-        if let Err(lost) = cell.members.set(v) {
+        if let Err(lost) = lazy.members.set(v) {
             // Lost a race (another thread between GIL switches): release the references taken above.
             for &p in lost.iter() {
                 // SAFETY: each is a strong reference taken by `into_ptr` above and owned by nobody else.
@@ -76,16 +76,16 @@ pub fn enum_class<E: PyEnum>() -> PyResult<Obj> {
 }
 
 fn members<E: PyEnum>() -> PyResult<&'static [usize]> {
-    if E::cell().members.get().is_none() {
+    if E::lazy().members.get().is_none() {
         enum_class::<E>()?;
     }
-    Ok(E::cell().members.get().expect("initialised"))
+    Ok(E::lazy().members.get().expect("initialised"))
 }
 
 /// The member for `value`.
 pub fn to_py<E: PyEnum>(value: E) -> PyResult<Obj> {
     let p = members::<E>()?[value.index()];
-    // SAFETY: the cell holds a strong reference to every member forever (see `enum_class`).
+    // SAFETY: the holder keeps a strong reference to every member forever (see `enum_class`).
     Ok(unsafe { Obj::from_borrowed_ptr(p as *mut pyzig_ffi::PyObject) })
 }
 

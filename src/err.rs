@@ -153,33 +153,33 @@ impl fmt::Debug for PyErr {
 }
 
 /// Address of a process-lifetime class object (written once under the GIL).
-pub(crate) struct ClassCell(OnceLock<usize>);
+pub(crate) struct LazyClass(OnceLock<usize>);
 
-impl ClassCell {
+impl LazyClass {
     pub(crate) const fn new() -> Self {
-        ClassCell(OnceLock::new())
+        LazyClass(OnceLock::new())
     }
 
     pub(crate) fn get_or_try_init(&self, make: impl FnOnce() -> PyResult<Obj>) -> PyResult<Obj> {
         if let Some(&p) = self.0.get() {
-            // SAFETY: the cell keeps one reference forever, so the object is alive.
+            // SAFETY: the holder keeps one reference forever, so the object is alive.
             return Ok(unsafe { Obj::from_borrowed_ptr(p as *mut ffi::PyObject) });
         }
         let obj = make()?;
-        let p = obj.clone().into_ptr() as usize; // the cell's own, never released, reference
+        let p = obj.clone().into_ptr() as usize; // the holder's own, never released, reference
         if self.0.set(p).is_err() {
             // Lost a race (another thread between GIL switches): drop ours, use the stored one.
-            // SAFETY: undo the reference taken for the cell.
+            // SAFETY: undo the reference taken for the holder.
             unsafe { ffi::Py_DECREF(p as *mut ffi::PyObject) };
             let p = *self.0.get().expect("set by the winner");
-            // SAFETY: the cell keeps one reference forever.
+            // SAFETY: the holder keeps one reference forever.
             return Ok(unsafe { Obj::from_borrowed_ptr(p as *mut ffi::PyObject) });
         }
         Ok(obj)
     }
 }
 
-static PANIC_EXCEPTION: ClassCell = ClassCell::new();
+static PANIC_EXCEPTION: LazyClass = LazyClass::new();
 
 /// `pyzig.PanicException` (a `RuntimeError`): what a Rust panic becomes at the boundary.
 pub fn panic_exception() -> PyResult<Obj> {

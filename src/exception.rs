@@ -1,6 +1,6 @@
 //! Module-specific exception classes, declared with [`exception!`](crate::exception).
 
-use crate::err::{ClassCell, PyErr, PyResult};
+use crate::err::{LazyClass, PyErr, PyResult};
 use crate::obj::Obj;
 
 /// Implemented by [`exception!`](crate::exception).
@@ -11,11 +11,11 @@ pub trait PyException: 'static {
     /// A built-in exception class name (`"Exception"`, `"ValueError"`, …).
     const BASE: &'static str;
     #[doc(hidden)]
-    fn cell() -> &'static ExceptionCell;
+    fn lazy() -> &'static LazyException;
 
     /// The class, created on first use.
     fn class() -> PyResult<Obj> {
-        Self::cell().0.get_or_try_init(|| {
+        Self::lazy().0.get_or_try_init(|| {
             let base = Obj::import("builtins")?.getattr(Self::BASE)?;
             crate::err::new_exception_class(&format!("{}.{}", Self::MODULE, Self::NAME), Self::DOC, Some(&base))
         })
@@ -41,16 +41,16 @@ pub trait PyException: 'static {
     }
 }
 
-pub struct ExceptionCell(ClassCell);
+pub struct LazyException(LazyClass);
 
-impl ExceptionCell {
-    pub const fn new() -> ExceptionCell {
-        ExceptionCell(ClassCell::new())
+impl LazyException {
+    pub const fn new() -> LazyException {
+        LazyException(LazyClass::new())
     }
 }
 
-impl Default for ExceptionCell {
+impl Default for LazyException {
     fn default() -> Self {
-        ExceptionCell::new()
+        LazyException::new()
     }
 }

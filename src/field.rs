@@ -161,7 +161,7 @@ impl<T: crate::list::ListElem> Field for Vec<T> {
 pub fn extract_record<T: crate::class::PyClass + Clone>(obj: Borrowed<'_>, what: &str) -> PyResult<T> {
     // The common case in one type compare and one flag test: an owned wrapper of `T` nobody modifies.
     // Cloning a record runs no Python code (its fields hold no Python objects), so no borrow is taken.
-    if obj.type_ptr() == T::type_cell().raw() {
+    if obj.type_ptr() == T::lazy_type().raw() {
         // SAFETY: the type matches, so `obj` is a live `PyCell<T>`, alive for the call.
         if let Some(p) = unsafe { crate::cell::PyCell::<T>::owned_for_read(obj.as_ptr()) } {
             // SAFETY: `p` points to the owned value, not being modified.

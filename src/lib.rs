@@ -180,13 +180,17 @@ mod macros;
 mod method;
 mod module;
 mod obj;
+mod py;
 mod record;
 mod registry;
 mod sig;
 pub mod sys;
 mod trampoline;
+mod visit;
 
-pub use cell::{Py, Ref, RefMut, Visit};
+pub use cell::{Ref, RefMut};
+pub use py::Py;
+pub use visit::Visit;
 pub use class::{PyClass, Traverse, class_object, type_object};
 pub use conv::{FromPy, IntoPy};
 pub use err::{PyErr, PyResult, builtins, panic_exception};
@@ -202,9 +206,9 @@ pub use pyzig_ffi as ffi;
 #[doc(hidden)]
 pub mod rt {
     pub use crate::args::{ArgSpec, Args, has_kwargs};
-    pub use crate::class::{ClassSpec, Constructor, IntoResult, Slf, TypeCell, class_stub, new_owned};
-    pub use crate::enums::{EnumCell, PyEnum, extract as enum_extract, stub as enum_stub, to_py as enum_to_py};
-    pub use crate::exception::ExceptionCell;
+    pub use crate::class::{ClassSpec, Constructor, IntoResult, Slf, LazyType, class_stub, new_owned};
+    pub use crate::enums::{LazyEnum, PyEnum, extract as enum_extract, stub as enum_stub, to_py as enum_to_py};
+    pub use crate::exception::LazyException;
     pub use crate::field::extract_record;
     pub use crate::list::ListElem;
     pub use crate::method::{GetSetEntry, HashValue, MethodEntry};

@@ -7,7 +7,7 @@
 //! `pop()` returns the removed element as a new owning object.
 
 use crate::cell::{Access, At, PyCell, Resolved, Step};
-use crate::class::{PyClass, Slf, TypeCell};
+use crate::class::{PyClass, Slf, LazyType};
 use crate::conv::{IntoPy, type_mismatch};
 use crate::err::{PyErr, PyResult};
 use crate::field::{Field, FieldPlace};
@@ -21,15 +21,15 @@ use std::ffi::{c_int, c_void};
 /// A type that can be a list element; gives the per-element-type list view class its storage.
 pub trait ListElem: Field {
     #[doc(hidden)]
-    fn list_type_cell() -> &'static TypeCell;
+    fn list_lazy_type() -> &'static LazyType;
 }
 
 macro_rules! scalar_elem {
     ($($t:ty),*) => {$(
         impl ListElem for $t {
-            fn list_type_cell() -> &'static TypeCell {
-                static CELL: TypeCell = TypeCell::new();
-                &CELL
+            fn list_lazy_type() -> &'static LazyType {
+                static LAZY: LazyType = LazyType::new();
+                &LAZY
             }
         }
     )*};
@@ -42,8 +42,8 @@ impl<T: ListElem> PyClass for Vec<T> {
     const MODULE: &'static str = "pyzig";
     const GC: bool = false;
 
-    fn type_cell() -> &'static TypeCell {
-        T::list_type_cell()
+    fn lazy_type() -> &'static LazyType {
+        T::list_lazy_type()
     }
 
     fn class_spec() -> crate::class::ClassSpec<Self> {
@@ -244,7 +244,7 @@ unsafe extern "C" fn list_richcompare<T: ListElem>(
         let mine = crate::conv::list_from(copies::<T>(a)?)?;
         // SAFETY: live operand.
         let b = unsafe { Borrowed::from_ptr(b) };
-        let other = if Some(b.type_ptr()) == <Vec<T> as PyClass>::type_cell().get() {
+        let other = if Some(b.type_ptr()) == <Vec<T> as PyClass>::lazy_type().get() {
             crate::conv::list_from(copies::<T>(b.as_ptr())?)?
         } else {
             b.to_owned()

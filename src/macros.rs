@@ -468,9 +468,9 @@ macro_rules! class {
             const NAME: &'static str = $crate::__or!($($pyname)?; ::core::stringify!($T));
             const MODULE: &'static str = $module;
             const GC: bool = $crate::__has!($($gc)?) && $crate::__or!($($gc)?; false);
-            fn type_cell() -> &'static $crate::rt::TypeCell {
-                static CELL: $crate::rt::TypeCell = $crate::rt::TypeCell::new();
-                &CELL
+            fn lazy_type() -> &'static $crate::rt::LazyType {
+                static LAZY: $crate::rt::LazyType = $crate::rt::LazyType::new();
+                &LAZY
             }
             fn class_spec() -> $crate::rt::ClassSpec<Self> {
                 let (methods, getsets, ctor) = Self::__pyzig_items();
@@ -529,9 +529,9 @@ macro_rules! record {
             const NAME: &'static str = ::core::stringify!($T);
             const MODULE: &'static str = $module;
             const GC: bool = false;
-            fn type_cell() -> &'static $crate::rt::TypeCell {
-                static CELL: $crate::rt::TypeCell = $crate::rt::TypeCell::new();
-                &CELL
+            fn lazy_type() -> &'static $crate::rt::LazyType {
+                static LAZY: $crate::rt::LazyType = $crate::rt::LazyType::new();
+                &LAZY
             }
             fn class_spec() -> $crate::rt::ClassSpec<Self> {
                 let (mut methods, user_getsets, _ctor) = Self::__pyzig_items();
@@ -598,9 +598,9 @@ macro_rules! record {
         }
 
         impl $crate::rt::ListElem for $T {
-            fn list_type_cell() -> &'static $crate::rt::TypeCell {
-                static CELL: $crate::rt::TypeCell = $crate::rt::TypeCell::new();
-                &CELL
+            fn list_lazy_type() -> &'static $crate::rt::LazyType {
+                static LAZY: $crate::rt::LazyType = $crate::rt::LazyType::new();
+                &LAZY
             }
         }
 
@@ -649,9 +649,9 @@ macro_rules! enumeration {
             fn from_index(i: usize) -> Self {
                 [$(Self::$V),*][i]
             }
-            fn cell() -> &'static $crate::rt::EnumCell {
-                static CELL: $crate::rt::EnumCell = $crate::rt::EnumCell::new();
-                &CELL
+            fn lazy() -> &'static $crate::rt::LazyEnum {
+                static LAZY: $crate::rt::LazyEnum = $crate::rt::LazyEnum::new();
+                &LAZY
             }
         }
 
@@ -672,9 +672,9 @@ macro_rules! enumeration {
         }
 
         impl $crate::rt::ListElem for $E {
-            fn list_type_cell() -> &'static $crate::rt::TypeCell {
-                static CELL: $crate::rt::TypeCell = $crate::rt::TypeCell::new();
-                &CELL
+            fn list_lazy_type() -> &'static $crate::rt::LazyType {
+                static LAZY: $crate::rt::LazyType = $crate::rt::LazyType::new();
+                &LAZY
             }
         }
 
@@ -714,9 +714,9 @@ macro_rules! exception {
             const MODULE: &'static str = $module;
             const DOC: &'static str = ::core::concat!($($doc, "\n"),*);
             const BASE: &'static str = ::core::stringify!($base);
-            fn cell() -> &'static $crate::rt::ExceptionCell {
-                static CELL: $crate::rt::ExceptionCell = $crate::rt::ExceptionCell::new();
-                &CELL
+            fn lazy() -> &'static $crate::rt::LazyException {
+                static LAZY: $crate::rt::LazyException = $crate::rt::LazyException::new();
+                &LAZY
             }
         }
     };

@@ -128,7 +128,7 @@ pub(crate) unsafe extern "C" fn richcompare<T: Record>(
     guard(std::ptr::null_mut(), || {
         // SAFETY: `a` is a live `PyCell<T>`, `b` a live object.
         unsafe {
-            let same = Some(ffi::Py_TYPE(b)) == T::type_cell().get();
+            let same = Some(ffi::Py_TYPE(b)) == T::lazy_type().get();
             if !same || (op != ffi::Py_EQ && op != ffi::Py_NE) {
                 return Ok(Obj::from_borrowed_ptr(ffi::Py_NotImplemented()).into_ptr());
             }

@@ -11,8 +11,6 @@ unsafe extern "C" {
     pub fn PySequence_Check(op: *mut PyObject) -> core::ffi::c_int;
     pub fn PySequence_Size(op: *mut PyObject) -> Py_ssize_t;
     pub fn PySequence_GetItem(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject;
-    pub fn PyObject_GetIter(op: *mut PyObject) -> *mut PyObject;
-    pub fn PyIter_Next(op: *mut PyObject) -> *mut PyObject;
     pub fn PyIndex_Check(op: *mut PyObject) -> core::ffi::c_int;
     pub fn PyNumber_Index(op: *mut PyObject) -> *mut PyObject;
 }

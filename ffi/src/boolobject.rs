@@ -1,10 +1,9 @@
 //! `boolobject.h`: the two bools.
 
 use crate::longobject::PyLongObject;
-use crate::object::{PyObject, PyTypeObject};
+use crate::object::PyObject;
 
 unsafe extern "C" {
-    pub static mut PyBool_Type: PyTypeObject;
     pub static mut _Py_TrueStruct: PyLongObject;
     pub static mut _Py_FalseStruct: PyLongObject;
 }

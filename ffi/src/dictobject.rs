@@ -14,5 +14,4 @@ unsafe extern "C" {
         key: *mut *mut PyObject,
         value: *mut *mut PyObject,
     ) -> c_int;
-    pub fn PyDict_Size(d: *mut PyObject) -> Py_ssize_t;
 }

@@ -13,10 +13,10 @@
 //! - [`TP_VECTORCALL_OFFSET`] = `offsetof(PyTypeObject, tp_vectorcall)` (400 on 64-bit 3.10–3.13);
 //! - [`TP_FLAGS_OFFSET`] = `offsetof(PyTypeObject, tp_flags)` (168);
 //! - the layouts of [`PyObject`], [`PyVarObject`], [`PyTupleObject`], [`PyFloatObject`], [`PyLongObject`]
-//!   (and 3.12+'s `_PyLongValue`, with `digit` and `PyLong_SHIFT`), [`PyMethodDef`],
+//!   (and 3.12+'s `_PyLongValue`, with `digit`), [`PyMethodDef`],
 //!   [`PyGetSetDef`], [`PyModuleDef`], [`PyModuleDef_Base`], [`PyModuleDef_Slot`], [`PyType_Spec`],
 //!   [`PyType_Slot`];
-//! - the `Py_tp_*`, `Py_mod_*`, `METH_*`, `Py_TPFLAGS_*`, `Py_LT..Py_GE` and
+//! - the `Py_tp_*`, `Py_mod_*`, `METH_*`, `Py_TPFLAGS_*`, `Py_EQ`, `Py_NE` and
 //!   `PY_VECTORCALL_ARGUMENTS_OFFSET` constants;
 //! - the inline [`Py_INCREF`]/[`Py_DECREF`] (3.12+: immortal objects, lower 32 bits of `ob_refcnt`).
 #![allow(non_camel_case_types, non_snake_case, non_upper_case_globals, clippy::missing_safety_doc)]

@@ -3,13 +3,11 @@
 
 #[cfg(not(Py_3_12))]
 use crate::object::PyVarObject;
-use crate::object::{PyObject, PyTypeObject};
-use core::ffi::{c_int, c_longlong, c_ulonglong, c_void};
+use crate::object::PyObject;
+use core::ffi::{c_int, c_longlong, c_ulonglong};
 
-/// One digit of an int's magnitude: base `2**PyLong_SHIFT`.
+/// One digit of an int's magnitude (base 2**30 on the interpreters supported).
 pub type digit = u32;
-
-pub const PyLong_SHIFT: u32 = 30;
 
 /// Before 3.12: the signed digit count is `ob_size`; the digits follow.
 #[cfg(not(Py_3_12))]
@@ -77,10 +75,8 @@ pub unsafe fn compact_value(op: *mut PyObject) -> Option<i64> {
 }
 
 unsafe extern "C" {
-    pub static mut PyLong_Type: PyTypeObject;
     pub fn PyLong_FromLongLong(v: c_longlong) -> *mut PyObject;
     pub fn PyLong_FromUnsignedLongLong(v: c_ulonglong) -> *mut PyObject;
-    pub fn PyLong_FromVoidPtr(p: *mut c_void) -> *mut PyObject;
     pub fn PyLong_AsLongLongAndOverflow(op: *mut PyObject, overflow: *mut c_int) -> c_longlong;
     pub fn PyLong_AsUnsignedLongLong(op: *mut PyObject) -> c_ulonglong;
 }

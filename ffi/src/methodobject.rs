@@ -1,12 +1,6 @@
 //! `methodobject.h`: method tables and calling conventions.
 
-use crate::object::PyObject;
-use crate::pyport::Py_ssize_t;
 use core::ffi::{c_char, c_int, c_void};
-
-pub type PyCFunction = unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject;
-pub type PyCFunctionFastWithKeywords =
-    unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t, *mut PyObject) -> *mut PyObject;
 
 /// `ml_meth` is a C union of function-pointer types; stored type-erased.
 #[repr(C)]
@@ -17,10 +11,8 @@ pub struct PyMethodDef {
     pub ml_doc: *const c_char,
 }
 
-pub const METH_VARARGS: c_int = 0x0001;
 pub const METH_KEYWORDS: c_int = 0x0002;
 pub const METH_NOARGS: c_int = 0x0004;
 pub const METH_O: c_int = 0x0008;
-pub const METH_CLASS: c_int = 0x0010;
 pub const METH_STATIC: c_int = 0x0020;
 pub const METH_FASTCALL: c_int = 0x0080;

@@ -33,7 +33,6 @@ pub struct PyModuleDef {
     pub m_free: Option<unsafe extern "C" fn(*mut c_void)>,
 }
 
-pub const Py_mod_create: c_int = 1;
 pub const Py_mod_exec: c_int = 2;
 #[cfg(Py_3_12)]
 pub const Py_mod_multiple_interpreters: c_int = 3;
@@ -44,5 +43,4 @@ pub const Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED: usize = 0;
 unsafe extern "C" {
     pub fn PyModuleDef_Init(def: *mut PyModuleDef) -> *mut PyObject;
     pub fn PyModule_AddObjectRef(module: *mut PyObject, name: *const c_char, value: *mut PyObject) -> c_int;
-    pub fn PyModule_GetNameObject(module: *mut PyObject) -> *mut PyObject;
 }

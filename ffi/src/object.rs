@@ -17,31 +17,20 @@ pub struct PyVarObject {
     pub ob_size: Py_ssize_t,
 }
 
-/// Opaque: never mirrored (its layout changes between versions). Reached through slots and
-/// `PyType_GetSlot`, plus the two checked offsets below.
+/// Opaque: never mirrored (its layout changes between versions). Reached through the slots given at
+/// creation, plus the two checked offsets below.
 #[repr(C)]
 pub struct PyTypeObject {
     _opaque: [u8; 0],
 }
 
 /// `offsetof(PyTypeObject, tp_vectorcall)`: the `Py_tp_vectorcall` slot exists only from 3.14, so on
-/// 3.10–3.13 the binding layer stores the constructor's vectorcall there after `PyType_FromSpec`.
+/// 3.10–3.13 the binding layer stores the constructor's vectorcall there after `PyType_FromModuleAndSpec`.
 pub const TP_VECTORCALL_OFFSET: usize = 400;
 /// `offsetof(PyTypeObject, tp_flags)` (an `unsigned long`): read for fast subclass checks.
 pub const TP_FLAGS_OFFSET: usize = 168;
 
-pub type destructor = unsafe extern "C" fn(*mut PyObject);
-pub type reprfunc = unsafe extern "C" fn(*mut PyObject) -> *mut PyObject;
-pub type hashfunc = unsafe extern "C" fn(*mut PyObject) -> Py_hash_t;
-pub type richcmpfunc = unsafe extern "C" fn(*mut PyObject, *mut PyObject, c_int) -> *mut PyObject;
 pub type newfunc = unsafe extern "C" fn(*mut PyTypeObject, *mut PyObject, *mut PyObject) -> *mut PyObject;
-pub type initproc = unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> c_int;
-pub type freefunc = unsafe extern "C" fn(*mut c_void);
-pub type lenfunc = unsafe extern "C" fn(*mut PyObject) -> Py_ssize_t;
-pub type binaryfunc = unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject;
-pub type objobjargproc = unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> c_int;
-pub type ssizeargfunc = unsafe extern "C" fn(*mut PyObject, Py_ssize_t) -> *mut PyObject;
-pub type getiterfunc = unsafe extern "C" fn(*mut PyObject) -> *mut PyObject;
 pub type vectorcallfunc =
     unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, usize, *mut PyObject) -> *mut PyObject;
 
@@ -60,42 +49,26 @@ pub struct PyType_Spec {
     pub slots: *mut PyType_Slot,
 }
 
-pub const Py_TPFLAGS_HEAPTYPE: c_ulong = 1 << 9;
 pub const Py_TPFLAGS_BASETYPE: c_ulong = 1 << 10;
-pub const Py_TPFLAGS_HAVE_VECTORCALL: c_ulong = 1 << 11;
 pub const Py_TPFLAGS_IMMUTABLETYPE: c_ulong = 1 << 8;
-pub const Py_TPFLAGS_DISALLOW_INSTANTIATION: c_ulong = 1 << 7;
 pub const Py_TPFLAGS_HAVE_GC: c_ulong = 1 << 14;
 pub const Py_TPFLAGS_DEFAULT: c_ulong = 0;
 pub const Py_TPFLAGS_LONG_SUBCLASS: c_ulong = 1 << 24;
-pub const Py_TPFLAGS_LIST_SUBCLASS: c_ulong = 1 << 25;
-pub const Py_TPFLAGS_TUPLE_SUBCLASS: c_ulong = 1 << 26;
 pub const Py_TPFLAGS_UNICODE_SUBCLASS: c_ulong = 1 << 28;
-pub const Py_TPFLAGS_TYPE_SUBCLASS: c_ulong = 1 << 31;
 
-pub const Py_LT: c_int = 0;
-pub const Py_LE: c_int = 1;
 pub const Py_EQ: c_int = 2;
 pub const Py_NE: c_int = 3;
-pub const Py_GT: c_int = 4;
-pub const Py_GE: c_int = 5;
 
 unsafe extern "C" {
-    pub static mut PyType_Type: PyTypeObject;
-    pub static mut PyBaseObject_Type: PyTypeObject;
     pub static mut _Py_NoneStruct: PyObject;
     pub static mut _Py_NotImplementedStruct: PyObject;
 
-    pub fn PyType_FromSpec(spec: *mut PyType_Spec) -> *mut PyObject;
     pub fn PyType_FromModuleAndSpec(
         module: *mut PyObject,
         spec: *mut PyType_Spec,
         bases: *mut PyObject,
     ) -> *mut PyObject;
-    pub fn PyType_GetFlags(tp: *mut PyTypeObject) -> c_ulong;
     pub fn PyType_IsSubtype(a: *mut PyTypeObject, b: *mut PyTypeObject) -> c_int;
-    pub fn PyType_GetSlot(tp: *mut PyTypeObject, slot: c_int) -> *mut c_void;
-    pub fn PyType_Modified(tp: *mut PyTypeObject);
     pub fn _Py_Dealloc(op: *mut PyObject);
     pub fn PyObject_Repr(op: *mut PyObject) -> *mut PyObject;
     pub fn PyObject_Str(op: *mut PyObject) -> *mut PyObject;
@@ -105,7 +78,6 @@ unsafe extern "C" {
     pub fn PyObject_SetAttrString(op: *mut PyObject, name: *const c_char, v: *mut PyObject) -> c_int;
     pub fn PyObject_IsTrue(op: *mut PyObject) -> c_int;
     pub fn PyObject_Hash(op: *mut PyObject) -> Py_hash_t;
-    pub fn PyObject_HashNotImplemented(op: *mut PyObject) -> Py_hash_t;
 }
 
 #[inline(always)]
@@ -186,10 +158,3 @@ pub unsafe fn Py_XDECREF(op: *mut PyObject) {
     }
 }
 
-#[inline(always)]
-pub unsafe fn Py_XINCREF(op: *mut PyObject) {
-    if !op.is_null() {
-        // SAFETY: non-null and live.
-        unsafe { Py_INCREF(op) }
-    }
-}

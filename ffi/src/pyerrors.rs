@@ -5,7 +5,6 @@ use core::ffi::c_char;
 
 unsafe extern "C" {
     pub fn PyErr_SetString(exc: *mut PyObject, msg: *const c_char);
-    pub fn PyErr_SetObject(exc: *mut PyObject, value: *mut PyObject);
     pub fn PyErr_Occurred() -> *mut PyObject;
     pub fn PyErr_Clear();
     /// Deprecated from 3.12 but present through 3.13; one code path for every supported version.
@@ -25,7 +24,6 @@ unsafe extern "C" {
     ) -> *mut PyObject;
     pub fn PyErr_WriteUnraisable(obj: *mut PyObject);
 
-    pub static mut PyExc_BaseException: *mut PyObject;
     pub static mut PyExc_Exception: *mut PyObject;
     pub static mut PyExc_TypeError: *mut PyObject;
     pub static mut PyExc_ValueError: *mut PyObject;
@@ -35,8 +33,6 @@ unsafe extern "C" {
     pub static mut PyExc_RuntimeError: *mut PyObject;
     pub static mut PyExc_ReferenceError: *mut PyObject;
     pub static mut PyExc_SystemError: *mut PyObject;
-    pub static mut PyExc_MemoryError: *mut PyObject;
     pub static mut PyExc_AttributeError: *mut PyObject;
     pub static mut PyExc_NotImplementedError: *mut PyObject;
-    pub static mut PyExc_StopIteration: *mut PyObject;
 }

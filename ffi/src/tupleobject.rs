@@ -1,6 +1,6 @@
 //! `tupleobject.h`: tuple (the layout is read directly for `kwnames`).
 
-use crate::object::{PyObject, PyTypeObject, PyVarObject};
+use crate::object::{PyObject, PyVarObject};
 use crate::pyport::Py_ssize_t;
 use core::ffi::c_int;
 
@@ -11,12 +11,9 @@ pub struct PyTupleObject {
 }
 
 unsafe extern "C" {
-    pub static mut PyTuple_Type: PyTypeObject;
     pub fn PyTuple_New(len: Py_ssize_t) -> *mut PyObject;
     /// Steals a reference to `item`.
     pub fn PyTuple_SetItem(t: *mut PyObject, i: Py_ssize_t, item: *mut PyObject) -> c_int;
-    pub fn PyTuple_Size(t: *mut PyObject) -> Py_ssize_t;
-    pub fn PyTuple_GetItem(t: *mut PyObject, i: Py_ssize_t) -> *mut PyObject;
 }
 
 /// `PyTuple_GET_SIZE` for a known tuple.

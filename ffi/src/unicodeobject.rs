@@ -1,13 +1,11 @@
 //! `unicodeobject.h`: str.
 
-use crate::object::{PyObject, PyTypeObject};
+use crate::object::PyObject;
 use crate::pyport::Py_ssize_t;
-use core::ffi::{c_char, c_int};
+use core::ffi::c_char;
 
 unsafe extern "C" {
-    pub static mut PyUnicode_Type: PyTypeObject;
     pub fn PyUnicode_FromStringAndSize(s: *const c_char, len: Py_ssize_t) -> *mut PyObject;
     pub fn PyUnicode_AsUTF8AndSize(op: *mut PyObject, len: *mut Py_ssize_t) -> *const c_char;
     pub fn PyUnicode_InternFromString(s: *const c_char) -> *mut PyObject;
-    pub fn PyUnicode_Compare(a: *mut PyObject, b: *mut PyObject) -> c_int;
 }

@@ -1,23 +1,29 @@
-//! The object layout of every type made by the layer, and the ownership rule.
+//! The object layout of every type made by the layer, its ownership states and its borrow flag.
 //!
 //! A `PyCell<T>` either OWNS its `T` (dropped exactly once: in `tp_dealloc`, or earlier by an explicit
-//! release) or is a VIEW of a `T` inside another cell's data. A view holds a strong reference to the root
-//! owner and the path from the root's data to its target, re-walked on every access, so it can never
-//! reach freed memory: a released root makes every view raise `ReferenceError`; a view whose path goes
-//! through a list element raises once any list under that root lost or reordered elements (the root's
-//! `epoch` changed), because its index may now name another element.
+//! release) or is a VIEW of a `T` inside another cell's data (see [`view`]). A view holds a strong
+//! reference to the root owner and the path from the root's data to its target, re-walked on every
+//! access, so it can never reach freed memory: a released root makes every view raise `ReferenceError`.
 //!
 //! Aliasing: a borrow flag on the root (shared count, or exclusive) guards every access, so a callback
-//! into Python that re-enters the same object gets a `RuntimeError` instead of aliasing `&mut`.
+//! into Python that re-enters the same object gets a `RuntimeError` instead of aliasing `&mut` (the
+//! guards are in [`borrow`]).
 
-use crate::class::PyClass;
+mod borrow;
+mod view;
+
+pub(crate) use borrow::{make_ref, make_ref_mut};
+pub use borrow::{Ref, RefMut};
+pub(crate) use view::{At, Step};
+
 use crate::err::{PyErr, PyResult};
 use crate::obj::Obj;
+use crate::visit::Visit;
+use borrow::{BorrowGuard, ExclusiveGuard, busy_err, in_use_err};
 use pyzig_ffi as ffi;
 use std::cell::{Cell, UnsafeCell};
-use std::marker::PhantomData;
 use std::mem::ManuallyDrop;
-use std::ptr::NonNull;
+use view::{Target, View, stale_err, view_target};
 
 // Values of `CellHeader::flag` besides a shared-borrow count (`>= 0`). Every owned state is `>= EXCLUSIVE`
 // and the two others lie below it, so "owns a value nobody is modifying" is one sign test (`>= 0`).
@@ -48,66 +54,6 @@ pub(crate) enum Access {
     Exclusive,
 }
 
-/// One step of a view's path: from a pointer to the parent value to the child (`None`: it is gone).
-/// Its third argument says whether the walk is for an exclusive access (see [`Access`]).
-#[derive(Clone, Copy)]
-pub struct Step {
-    f: unsafe fn(*mut u8, usize, bool) -> Option<*mut u8>,
-    arg: usize,
-    /// Steps into list elements: such views check the root's epoch.
-    indexed: bool,
-}
-
-impl Step {
-    pub(crate) fn field(offset: usize) -> Step {
-        unsafe fn at_offset(p: *mut u8, offset: usize, _: bool) -> Option<*mut u8> {
-            // SAFETY: `offset` is `offset_of!` of a field of the value `p` points to.
-            Some(unsafe { p.add(offset) })
-        }
-        Step { f: at_offset, arg: offset, indexed: false }
-    }
-
-    pub(crate) fn index<T>(i: usize) -> Step {
-        unsafe fn elem<T>(p: *mut u8, i: usize, exclusive: bool) -> Option<*mut u8> {
-            // SAFETY: `p` points to a live `Vec<T>` (the path was built from its type). A shared
-            // walk makes only a shared reference (others may hold some) and its pointer is only read
-            // through; an exclusive walk runs while nobody else borrows the root.
-            unsafe {
-                if exclusive {
-                    let v = &mut *p.cast::<Vec<T>>();
-                    (i < v.len()).then(|| v.as_mut_ptr().wrapping_add(i).cast::<u8>())
-                } else {
-                    let v = &*p.cast::<Vec<T>>();
-                    (i < v.len()).then(|| v.as_ptr().wrapping_add(i).cast_mut().cast::<u8>())
-                }
-            }
-        }
-        Step { f: elem::<T>, arg: i, indexed: true }
-    }
-
-    pub(crate) fn some<T>() -> Step {
-        unsafe fn some<T>(p: *mut u8, _: usize, exclusive: bool) -> Option<*mut u8> {
-            // SAFETY: `p` points to a live `Option<T>`; references as in `index`.
-            unsafe {
-                if exclusive {
-                    (*p.cast::<Option<T>>()).as_mut().map(|r| (r as *mut T).cast::<u8>())
-                } else {
-                    (*p.cast::<Option<T>>()).as_ref().map(|r| (r as *const T).cast_mut().cast::<u8>())
-                }
-            }
-        }
-        Step { f: some::<T>, arg: 0, indexed: false }
-    }
-}
-
-struct View {
-    root: NonNull<ffi::PyObject>,
-    root_data: *mut u8,
-    epoch: u32,
-    indexed: bool,
-    path: Box<[Step]>,
-}
-
 union Data<T> {
     owned: ManuallyDrop<T>,
     // Boxed (8 bytes, not 40) so small owned values set the cell's size: a graph `BoundNode` object is
@@ -120,58 +66,6 @@ union Data<T> {
 pub struct PyCell<T> {
     header: CellHeader,
     data: UnsafeCell<Data<T>>,
-}
-
-/// Where a value lives: its root cell and the path from the root's data (what a child view copies).
-pub struct At<'a> {
-    root: *mut ffi::PyObject,
-    root_data: *mut u8,
-    epoch: u32,
-    parent_path: &'a [Step],
-    step: Step,
-}
-
-impl At<'_> {
-    fn child_path(&self) -> Box<[Step]> {
-        let mut p = Vec::with_capacity(self.parent_path.len() + 1);
-        p.extend_from_slice(self.parent_path);
-        p.push(self.step);
-        p.into_boxed_slice()
-    }
-
-    /// A new view cell of type `T` (whose Python type is `tp`) for the value here.
-    pub(crate) fn new_view<T>(&self, tp: *mut ffi::PyTypeObject, gc: bool) -> PyResult<Obj> {
-        let path = self.child_path();
-        let indexed = path.iter().any(|s| s.indexed);
-        // SAFETY: `tp` is the heap type whose instances are `PyCell<T>`; the root is a live cell.
-        unsafe {
-            let p = alloc(tp, gc)?;
-            let cell = p.cast::<PyCell<T>>();
-            init_header(cell.cast(), VIEW);
-            ffi::Py_INCREF(self.root);
-            (*cell).data.get().write(Data {
-                view: ManuallyDrop::new(Box::new(View {
-                    root: NonNull::new_unchecked(self.root),
-                    root_data: self.root_data,
-                    epoch: self.epoch,
-                    indexed,
-                    path,
-                })),
-            });
-            if gc {
-                ffi::PyObject_GC_Track(p.cast());
-            }
-            Obj::from_owned_ptr(p)
-        }
-    }
-
-    /// The place of a child of the value here (one step further).
-    pub(crate) fn then<'b>(&'b self, path_buf: &'b mut Vec<Step>, step: Step) -> At<'b> {
-        path_buf.clear();
-        path_buf.extend_from_slice(self.parent_path);
-        path_buf.push(self.step);
-        At { root: self.root, root_data: self.root_data, epoch: self.epoch, parent_path: path_buf, step }
-    }
 }
 
 /// # Safety
@@ -240,14 +134,6 @@ impl<'c, T> Resolved<'c, T> {
 #[cold]
 fn released_err(name: &str) -> PyErr {
     PyErr::reference_error(format!("this {name} was released; its native data is gone"))
-}
-
-#[cold]
-fn stale_err(name: &str) -> PyErr {
-    PyErr::reference_error(format!(
-        "this {name} no longer exists in its owner (it was removed, or its list was changed since it \
-         was read); read it again from the owner"
-    ))
 }
 
 impl<T> PyCell<T> {
@@ -552,10 +438,10 @@ impl<T> PyCell<T> {
             let hdr = &(*cell).header;
             match hdr.flag.get() {
                 0.. => {
-                    let mut v = Visit { visit, arg, ret: 0, _p: PhantomData };
+                    let mut v = Visit::new(visit, arg);
                     let value: &T = &(*(*cell).data.get()).owned;
                     let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| each(value, &mut v)));
-                    v.ret
+                    v.result()
                 }
                 VIEW => {
                     let view: &View = &(*(*cell).data.get()).view;
@@ -587,348 +473,5 @@ impl<T> PyCell<T> {
             }
             0
         }
-    }
-}
-
-/// Where a view's path leads now.
-enum Target {
-    At(*mut u8),
-    Released,
-    /// A list on the path lost or reordered elements, or an element or option is gone.
-    Stale,
-    /// The root is borrowed in a way that refuses the access: not walked.
-    Busy,
-}
-
-/// Walks `view`'s path for an `access`, after checking that its root (whose header is `root_hdr`) is
-/// alive and would allow that access, so the walk never makes a reference that aliases a live borrow.
-///
-/// # Safety
-/// `view` is the view of a live cell and `root_hdr` its root's header.
-unsafe fn view_target(view: &View, root_hdr: &CellHeader, access: Access) -> Target {
-    let flag = root_hdr.flag.get();
-    if flag < EXCLUSIVE {
-        return Target::Released;
-    }
-    let refused = match access {
-        Access::Shared => flag == EXCLUSIVE,
-        Access::Exclusive => flag != 0,
-    };
-    if refused {
-        return Target::Busy;
-    }
-    if view.indexed && root_hdr.epoch.get() != view.epoch {
-        return Target::Stale;
-    }
-    let mut p = view.root_data;
-    for step in view.path.iter() {
-        // SAFETY: the root is alive and nobody holds a borrow this walk's references would alias;
-        // each step was built from the type of the value it starts from.
-        p = match unsafe { (step.f)(p, step.arg, access == Access::Exclusive) } {
-            Some(p) => p,
-            None => return Target::Stale,
-        };
-    }
-    Target::At(p)
-}
-
-/// Handed to [`Traverse::traverse`](crate::Traverse): report every Python object the value holds.
-pub struct Visit<'a> {
-    visit: ffi::visitproc,
-    arg: *mut std::ffi::c_void,
-    ret: std::ffi::c_int,
-    _p: PhantomData<&'a ()>,
-}
-
-impl Visit<'_> {
-    pub fn obj(&mut self, obj: &Obj) {
-        if self.ret == 0 {
-            // SAFETY: a live object we hold a reference to; the collector's callback.
-            self.ret = unsafe { (self.visit)(obj.as_ptr(), self.arg) };
-        }
-    }
-
-    pub fn opt(&mut self, obj: &Option<Obj>) {
-        if let Some(o) = obj {
-            self.obj(o);
-        }
-    }
-
-    pub fn py<U: PyClass>(&mut self, obj: &Py<U>) {
-        self.obj(obj.as_obj());
-    }
-}
-
-/// A shared borrow of a root cell's value, released on drop.
-pub(crate) struct BorrowGuard<'c> {
-    hdr: &'c CellHeader,
-}
-
-impl<'c> BorrowGuard<'c> {
-    #[inline(always)]
-    fn shared(hdr: &'c CellHeader) -> PyResult<BorrowGuard<'c>> {
-        let b = hdr.flag.get();
-        if b < 0 {
-            return Err(busy_err());
-        }
-        hdr.flag.set(b + 1);
-        Ok(BorrowGuard { hdr })
-    }
-
-    #[inline(always)]
-    fn exclusive(hdr: &'c CellHeader) -> PyResult<ExclusiveGuard<'c>> {
-        if hdr.flag.get() != 0 {
-            return Err(in_use_err());
-        }
-        hdr.flag.set(EXCLUSIVE);
-        Ok(ExclusiveGuard { hdr })
-    }
-}
-
-impl Drop for BorrowGuard<'_> {
-    #[inline(always)]
-    fn drop(&mut self) {
-        self.hdr.flag.set(self.hdr.flag.get() - 1);
-    }
-}
-
-/// An exclusive borrow of a root cell's value, released on drop.
-pub(crate) struct ExclusiveGuard<'c> {
-    hdr: &'c CellHeader,
-}
-
-impl Drop for ExclusiveGuard<'_> {
-    #[inline(always)]
-    fn drop(&mut self) {
-        self.hdr.flag.set(0);
-    }
-}
-
-#[cold]
-#[inline(never)]
-fn busy_err() -> PyErr {
-    PyErr::runtime_error("the object is being modified (re-entrant access from a callback)")
-}
-
-#[cold]
-#[inline(never)]
-fn in_use_err() -> PyErr {
-    PyErr::runtime_error("the object is in use (re-entrant modification from a callback)")
-}
-
-/// Shared access to a wrapped value.
-pub struct Ref<'a, T> {
-    ptr: *const T,
-    _guard: BorrowGuard<'a>,
-}
-
-impl<T> std::ops::Deref for Ref<'_, T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        // SAFETY: resolved and shared-borrowed; alive while the guard is.
-        unsafe { &*self.ptr }
-    }
-}
-
-/// Exclusive access to a wrapped value.
-pub struct RefMut<'a, T> {
-    ptr: *mut T,
-    _guard: ExclusiveGuard<'a>,
-}
-
-impl<T> std::ops::Deref for RefMut<'_, T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        // SAFETY: resolved and exclusively borrowed.
-        unsafe { &*self.ptr }
-    }
-}
-
-impl<T> std::ops::DerefMut for RefMut<'_, T> {
-    fn deref_mut(&mut self) -> &mut T {
-        // SAFETY: resolved and exclusively borrowed.
-        unsafe { &mut *self.ptr }
-    }
-}
-
-/// An owned, typed reference to a wrapper of `T` (owner or view). Store it in a Rust value to keep the
-/// wrapper alive (a handle holding its graph); declare such a type `gc` and report it in `Traverse`.
-pub struct Py<T: PyClass> {
-    obj: Obj,
-    _t: PhantomData<T>,
-}
-
-impl<T: PyClass> Py<T> {
-    /// Wraps `value` in a new owning wrapper.
-    pub fn new(value: T) -> PyResult<Py<T>> {
-        let obj = crate::class::new_owned::<T>(value)?;
-        Ok(Py { obj, _t: PhantomData })
-    }
-
-    /// `obj` as a `Py<T>` if it is a `T` wrapper; `TypeError` naming `what` otherwise.
-    pub fn downcast(obj: Obj, what: &str) -> PyResult<Py<T>> {
-        crate::class::check_type::<T>(obj.borrowed(), what)?;
-        Ok(Py { obj, _t: PhantomData })
-    }
-
-    pub(crate) fn from_checked(obj: Obj) -> Py<T> {
-        Py { obj, _t: PhantomData }
-    }
-
-    pub fn borrow(&self) -> PyResult<Ref<'_, T>> {
-        // SAFETY: a live `PyCell<T>` (type checked at construction), alive as long as `self`.
-        let r = unsafe { PyCell::<T>::resolve(self.obj.as_ptr(), T::NAME, Access::Shared)? };
-        let guard = r.borrow()?;
-        Ok(Ref { ptr: r.ptr, _guard: guard })
-    }
-
-    pub fn borrow_mut(&self) -> PyResult<RefMut<'_, T>> {
-        // SAFETY: as in `borrow`.
-        let r = unsafe { PyCell::<T>::resolve(self.obj.as_ptr(), T::NAME, Access::Exclusive)? };
-        let guard = r.borrow_mut()?;
-        Ok(RefMut { ptr: r.ptr, _guard: guard })
-    }
-
-    /// Explicit release: drops the native value now. Afterwards every wrapper reaching it (this one, its
-    /// views, handles holding it) raises `ReferenceError`; a second release is a no-op.
-    pub fn release(&self) -> PyResult<()> {
-        // SAFETY: a live `PyCell<T>`.
-        unsafe { PyCell::<T>::release(self.obj.as_ptr(), T::NAME) }
-    }
-
-    /// True once released (or when a view's owner was released or it went stale). A view whose
-    /// owner is being modified right now counts as not released: its path cannot be walked then.
-    pub fn is_released(&self) -> bool {
-        // SAFETY: a live `PyCell<T>`.
-        unsafe { PyCell::<T>::is_gone(self.obj.as_ptr()) }
-    }
-
-    pub fn as_obj(&self) -> &Obj {
-        &self.obj
-    }
-
-    pub fn into_obj(self) -> Obj {
-        self.obj
-    }
-
-    /// Address of the native value (what `__zig_address__()` returns).
-    pub fn address(&self) -> PyResult<usize> {
-        // SAFETY: a live `PyCell<T>`.
-        unsafe { PyCell::<T>::resolve(self.obj.as_ptr(), T::NAME, Access::Shared).map(|r| r.ptr as usize) }
-    }
-}
-
-impl<T: PyClass> Clone for Py<T> {
-    fn clone(&self) -> Self {
-        Py { obj: self.obj.clone(), _t: PhantomData }
-    }
-}
-
-pub(crate) fn make_ref<'c, T>(r: Resolved<'c, T>) -> PyResult<Ref<'c, T>> {
-    let g = r.borrow()?;
-    Ok(Ref { ptr: r.ptr, _guard: g })
-}
-
-pub(crate) fn make_ref_mut<'c, T>(r: Resolved<'c, T>) -> PyResult<RefMut<'c, T>> {
-    let g = r.borrow_mut()?;
-    Ok(RefMut { ptr: r.ptr, _guard: g })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[derive(Default)]
-    struct Leaf {
-        n: i32,
-    }
-
-    #[derive(Default)]
-    struct Root {
-        tag: u8,
-        leaves: Vec<Leaf>,
-        opt: Option<Leaf>,
-    }
-
-    /// The walk's target, checking that a shared walk (from a `&Root`) and an exclusive one agree.
-    fn walk(root: &mut Root, path: &[Step]) -> Option<*mut u8> {
-        let mut ends = [None, None];
-        for (exclusive, end) in [false, true].into_iter().zip(ends.iter_mut()) {
-            let mut p = if exclusive {
-                (root as *mut Root).cast::<u8>()
-            } else {
-                (&*root as *const Root).cast_mut().cast::<u8>()
-            };
-            let mut reached = true;
-            for s in path {
-                // SAFETY: the steps were built from `Root`'s own field types and offsets.
-                match unsafe { (s.f)(p, s.arg, exclusive) } {
-                    Some(next) => p = next,
-                    None => reached = false,
-                }
-                if !reached {
-                    break;
-                }
-            }
-            *end = reached.then_some(p);
-        }
-        assert_eq!(ends[0], ends[1], "shared and exclusive walks disagree");
-        ends[1]
-    }
-
-    #[test]
-    fn paths_reach_fields_elements_and_options() {
-        let mut r = Root { tag: 1, leaves: vec![Leaf { n: 10 }, Leaf { n: 20 }], opt: None };
-        let to_leaf1 = [Step::field(std::mem::offset_of!(Root, leaves)), Step::index::<Leaf>(1)];
-        let p = walk(&mut r, &to_leaf1).unwrap();
-        // SAFETY: the path ends at a `Leaf`.
-        assert_eq!(unsafe { (*p.cast::<Leaf>()).n }, 20);
-        assert!(to_leaf1.iter().any(|s| s.indexed));
-
-        let to_opt = [Step::field(std::mem::offset_of!(Root, opt)), Step::some::<Leaf>()];
-        assert!(walk(&mut r, &to_opt).is_none(), "None is reported as gone");
-        r.opt = Some(Leaf { n: 5 });
-        // SAFETY: the path ends at a `Leaf`.
-        assert_eq!(unsafe { (*walk(&mut r, &to_opt).unwrap().cast::<Leaf>()).n }, 5);
-        assert!(!to_opt.iter().any(|s| s.indexed));
-        assert_eq!(r.tag, 1);
-    }
-
-    /// What a view read does while other readers hold the root: the shared walk and the read through
-    /// its pointer must leave their references valid. Miri checks that (`cargo +nightly miri test -p
-    /// pyzig --lib cell::`; it reports undefined behaviour if the walk makes a `&mut`, as it once did).
-    #[test]
-    fn a_shared_walk_leaves_other_readers_valid() {
-        let root = Root { tag: 3, leaves: vec![Leaf { n: 10 }, Leaf { n: 20 }], opt: Some(Leaf { n: 7 }) };
-        let reader: &Root = &root;
-        let held: &Vec<Leaf> = &reader.leaves;
-        let base = (reader as *const Root).cast_mut().cast::<u8>();
-        for (path, want) in [
-            (vec![Step::field(std::mem::offset_of!(Root, leaves)), Step::index::<Leaf>(1)], 20),
-            (vec![Step::field(std::mem::offset_of!(Root, opt)), Step::some::<Leaf>()], 7),
-        ] {
-            let mut p = base;
-            for s in &path {
-                // SAFETY: steps built from `Root`'s types; a shared walk from a shared borrow.
-                p = unsafe { (s.f)(p, s.arg, false) }.expect("present");
-            }
-            // SAFETY: the path ends at a `Leaf`; only read.
-            assert_eq!(unsafe { (*p.cast::<Leaf>()).n }, want);
-        }
-        // The other readers' references are still usable.
-        assert_eq!(held.len(), 2);
-        assert_eq!(reader.tag, 3);
-    }
-
-    #[test]
-    fn index_past_the_end_is_gone_even_with_capacity_left() {
-        let mut r = Root::default();
-        r.leaves.reserve(8);
-        r.leaves.push(Leaf { n: 1 });
-        r.leaves.push(Leaf { n: 2 });
-        let to_leaf1 = [Step::field(std::mem::offset_of!(Root, leaves)), Step::index::<Leaf>(1)];
-        assert!(walk(&mut r, &to_leaf1).is_some());
-        r.leaves.pop();
-        assert!(walk(&mut r, &to_leaf1).is_none(), "a popped slot in spare capacity must not be reachable");
     }
 }
