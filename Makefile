@@ -2,14 +2,19 @@
 PYTHON ?= python3
 export PYTHON
 
-.PHONY: all release debug release-safe release-small stubs test bench gdb clean corpus
+.PHONY: all release cli debug release-safe release-small stubs test bench gdb clean corpus fmt
 
 # Release build of the modules for $(PYTHON), a .pth in its site-packages so `import pyzig` works from any
-# directory, and the graph demo.
-all: release
+# directory, the graph demo, and the command-line tool.
+all: release cli
 
 release:
 	$(PYTHON) tools/build.py --mode release --demo
+
+# The KiCad S-expression tool, built to target/release/pyzig-sexp (`cargo install --path sexp` puts it on PATH).
+cli:
+	cargo build --release -p pyzig-sexp --bin pyzig-sexp
+	@echo "built target/release/pyzig-sexp"
 
 debug:
 	$(PYTHON) tools/build.py --mode debug --all
@@ -35,6 +40,10 @@ gdb:
 
 corpus:
 	bash tools/corpus.sh
+
+# Format every crate of the workspace (and the two crates outside it) with rustfmt.toml.
+fmt:
+	bash tools/fmt.sh
 
 clean:
 	$(PYTHON) tools/build.py --clean

@@ -69,10 +69,28 @@ def test_extract_rejects_bad_paths() -> None:
     stubs.validate_path(module, "pyzig/graph/__init__.pyi")
 
 
+@pytest.fixture(scope="module")
+def user_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An interpreter set up as `make` sets up a user's: the checkout reached through a `.pth` in its
+    site-packages, no PYTHONPATH, no MYPYPATH (a venv that sees this interpreter's mypy)."""
+    venv = tmp_path_factory.mktemp("user") / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)], check=True)
+    py = venv / "bin" / "python"
+    site = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                          check=True, capture_output=True, text=True).stdout.strip()
+    (Path(site) / "pyzig-checkout.pth").write_text(f"{layout.PY_DIR}\n", encoding="utf-8")
+    return py
+
+
 @pytest.mark.parametrize("import_name", [layout.find_module(n).import_name.split(".")[0] for n in MODULES])
-def test_stubtest(import_name: str) -> None:
-    env = dict(os.environ, MYPYPATH=str(layout.PY_DIR), PYZIG_NORECOMPILE="1")
-    r = subprocess.run([sys.executable, "-m", "mypy.stubtest", import_name], cwd=REPO, env=env,
+def test_stubtest(import_name: str, user_python: Path, tmp_path: Path) -> None:
+    """`python -m mypy.stubtest NAME`, run from an unrelated directory as a user would, is clean. The test
+    module is a single file, which PEP 561 does not find in site-packages, so it alone gets MYPYPATH."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MYPYPATH")}
+    env["PYZIG_NORECOMPILE"] = "1"
+    if (layout.PY_DIR / f"{import_name}.pyi").is_file():
+        env["MYPYPATH"] = str(layout.PY_DIR)
+    r = subprocess.run([str(user_python), "-m", "mypy.stubtest", import_name], cwd=tmp_path, env=env,
                        capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, f"stubtest {import_name}:\n{r.stdout}\n{r.stderr}"
 

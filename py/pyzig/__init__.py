@@ -26,6 +26,7 @@ def _ensure_native() -> None:
     if not ((root / "modules" / "pyzig" / "Cargo.toml").is_file() and builder.is_file()):
         return  # installed from a wheel: no sources to build from
 
+    import importlib
     import importlib.util
     import sys
 
@@ -39,11 +40,15 @@ def _ensure_native() -> None:
         sys.modules["pyzig_build"] = pb
         spec.loader.exec_module(pb)
 
-    from pyzig_build import cargo, ensure, layout
+    # Looked up at run time, not imported by name: the builder is not part of the installed package, so
+    # type checkers (mypy.stubtest) must not follow it.
+    ensure = importlib.import_module("pyzig_build.ensure")
+    layout = importlib.import_module("pyzig_build.layout")
+    build_error = importlib.import_module("pyzig_build.cargo").BuildError
 
     try:
         ensure.ensure(layout.find_module("pyzig", root))
-    except (cargo.BuildError, ValueError, OSError) as e:
+    except (build_error, ValueError, OSError) as e:
         raise ImportError(f"pyzig: could not build the native module: {e}") from e
 
 
