@@ -14,26 +14,13 @@ pub fn emit_python_cfgs() {
     println!("cargo::rustc-check-cfg=cfg(pylong_digit_30)");
     let python = std::env::var("PYZIG_PYTHON").unwrap_or_else(|_| "python3".to_owned());
     let out = std::process::Command::new(&python)
-        .args([
-            "-c",
-            "import sys; print(sys.version_info[0], sys.version_info[1], sys.int_info.bits_per_digit)",
-        ])
+        .args(["-c", "import sys; print(sys.version_info[0], sys.version_info[1], sys.int_info.bits_per_digit)"])
         .output()
         .unwrap_or_else(|e| panic!("cannot run PYZIG_PYTHON={python}: {e}"));
-    assert!(
-        out.status.success(),
-        "{python} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{python} failed: {}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).expect("version is ASCII");
-    let mut parts = text
-        .split_whitespace()
-        .map(|p| p.parse::<u32>().expect("version number"));
-    let (major, minor, digit_bits) = (
-        parts.next().unwrap(),
-        parts.next().unwrap(),
-        parts.next().unwrap(),
-    );
+    let mut parts = text.split_whitespace().map(|p| p.parse::<u32>().expect("version number"));
+    let (major, minor, digit_bits) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());
     assert!(
         major == 3 && (MIN_MINOR..=MAX_MINOR).contains(&minor),
         "{python} is Python {major}.{minor}; pyzig supports 3.{MIN_MINOR} to 3.{MAX_MINOR}"

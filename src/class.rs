@@ -3,12 +3,12 @@
 
 use crate::args::{ArgSpec, Args};
 use crate::cell::PyCell;
-use crate::visit::Visit;
 use crate::conv::type_mismatch;
 use crate::err::{PyErr, PyResult};
 use crate::method::{GetSetEntry, MethodEntry};
 use crate::obj::{Borrowed, Obj};
 use crate::trampoline::{guard, zst};
+use crate::visit::Visit;
 use pyzig_ffi as ffi;
 use std::ffi::{CString, c_int, c_void};
 use std::sync::OnceLock;
@@ -110,17 +110,18 @@ pub fn new_owned<T: PyClass>(value: T) -> PyResult<Obj> {
 /// `TypeError` unless `obj` is a `T` wrapper (classes are final, so the type compares by address).
 #[inline]
 pub fn check_type<T: PyClass>(obj: Borrowed<'_>, what: &str) -> PyResult<()> {
-    if obj.type_ptr() == T::lazy_type().raw() {
-        Ok(())
-    } else {
-        Err(type_mismatch(obj, what, T::NAME))
-    }
+    if obj.type_ptr() == T::lazy_type().raw() { Ok(()) } else { Err(type_mismatch(obj, what, T::NAME)) }
 }
 
 /// How Python may construct a class.
 pub enum Constructor<T> {
     /// `Class(...)` parses the parameters and builds the value: made by [`Constructor::new`].
-    Args { vectorcall: ffi::vectorcallfunc, tp_new: ffi::newfunc, sig: crate::sig::Sig, _t: std::marker::PhantomData<fn() -> T> },
+    Args {
+        vectorcall: ffi::vectorcallfunc,
+        tp_new: ffi::newfunc,
+        sig: crate::sig::Sig,
+        _t: std::marker::PhantomData<fn() -> T>,
+    },
     /// Not constructible: `Class()` raises `TypeError` naming this factory (e.g. `"GraphView.create()"`).
     Factory(&'static str),
 }
@@ -173,11 +174,7 @@ unsafe extern "C" fn dealloc<T: PyClass>(slf: *mut ffi::PyObject) {
     unsafe { PyCell::<T>::dealloc(slf, T::GC) }
 }
 
-unsafe extern "C" fn traverse<T: PyClass>(
-    slf: *mut ffi::PyObject,
-    visit: ffi::visitproc,
-    arg: *mut c_void,
-) -> c_int {
+unsafe extern "C" fn traverse<T: PyClass>(slf: *mut ffi::PyObject, visit: ffi::visitproc, arg: *mut c_void) -> c_int {
     // SAFETY: a live instance of this GC type.
     unsafe { PyCell::<T>::traverse(slf, visit, arg, T::traverse_hook) }
 }
@@ -246,7 +243,12 @@ impl<T: PyClass> Constructor<T> {
         M: Fn(&Args<'_>) -> PyResult<T> + Copy + 'static,
     {
         let _ = (spec, make);
-        Constructor::Args { vectorcall: vectorcall_new::<T, S, M, N, KW>, tp_new: tp_new::<T, S, M, N, KW>, sig, _t: std::marker::PhantomData }
+        Constructor::Args {
+            vectorcall: vectorcall_new::<T, S, M, N, KW>,
+            tp_new: tp_new::<T, S, M, N, KW>,
+            sig,
+            _t: std::marker::PhantomData,
+        }
     }
 }
 
@@ -400,7 +402,6 @@ impl<'a, C: PyClass> Slf<'a, C> {
         // SAFETY: as in `with_ref`.
         unsafe { PyCell::<C>::with_mut(self.obj.as_ptr(), C::NAME, f) }
     }
-
 }
 
 /// Lets a constructor return either `Self` or `PyResult<Self>`.

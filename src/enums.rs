@@ -41,10 +41,8 @@ pub fn enum_class<E: PyEnum>() -> PyResult<Obj> {
     let lazy = E::lazy();
     let class = lazy.class.get_or_try_init(|| {
         let enum_mod = Obj::import("enum")?;
-        let pairs = E::MEMBERS
-            .iter()
-            .map(|(n, v)| crate::conv::IntoPy::into_py((*n, *v)))
-            .collect::<PyResult<Vec<_>>>()?;
+        let pairs =
+            E::MEMBERS.iter().map(|(n, v)| crate::conv::IntoPy::into_py((*n, *v))).collect::<PyResult<Vec<_>>>()?;
         let str_type = Obj::import("builtins")?.getattr("str")?;
         let class = enum_mod.getattr("Enum")?.call_kw(
             vec![crate::conv::IntoPy::into_py(E::NAME)?, crate::conv::list_from(pairs)?],

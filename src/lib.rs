@@ -26,7 +26,8 @@
 //! `#[kwargs] attrs: Vec<(String, Obj)>` receives the keywords no other parameter takes, in call order
 //! (Python's `**attrs`). In `class!`, `fn __eq__(&self, other: T) -> bool` (an `other` that does not
 //! convert to `T` compares as NotImplemented), `fn __hash__(&self) -> {integer}`,
-//! `fn __repr__(&self) -> String` and `fn __len__(&self) -> usize` become type slots. The calling convention follows the
+//! `fn __repr__(&self) -> String` and `fn __len__(&self) -> usize` become type slots. The calling convention follows
+//! the
 //! signature: no parameters → `METH_NOARGS`; `#[positional]` with one parameter → `METH_O`; otherwise
 //! `METH_FASTCALL | METH_KEYWORDS` (keywords matched by pointer against interned names first). Receivers:
 //! `&self`, `&mut self` (borrow-checked at run time: re-entrant mutation from a callback raises
@@ -189,15 +190,15 @@ mod trampoline;
 mod visit;
 
 pub use cell::{Ref, RefMut};
-pub use py::Py;
-pub use visit::Visit;
 pub use class::{PyClass, Traverse, class_object, type_object};
 pub use conv::{FromPy, IntoPy};
 pub use err::{PyErr, PyResult, builtins, panic_exception};
 pub use exception::PyException;
 pub use field::{Field, FieldPlace};
 pub use obj::{Borrowed, Obj};
+pub use py::Py;
 pub use registry::{lookup as registered_class, registered_names, wrap};
+pub use visit::Visit;
 
 /// The C-API declarations, for the few signatures generated code must name (`PyInit_*`).
 pub use pyzig_ffi as ffi;
@@ -206,7 +207,7 @@ pub use pyzig_ffi as ffi;
 #[doc(hidden)]
 pub mod rt {
     pub use crate::args::{ArgSpec, Args, has_kwargs};
-    pub use crate::class::{ClassSpec, Constructor, IntoResult, Slf, LazyType, class_stub, new_owned};
+    pub use crate::class::{ClassSpec, Constructor, IntoResult, LazyType, Slf, class_stub, new_owned};
     pub use crate::enums::{LazyEnum, PyEnum, extract as enum_extract, stub as enum_stub, to_py as enum_to_py};
     pub use crate::exception::LazyException;
     pub use crate::field::extract_record;

@@ -7,7 +7,7 @@
 //! `pop()` returns the removed element as a new owning object.
 
 use crate::cell::{Access, At, PyCell, Resolved, Step};
-use crate::class::{PyClass, Slf, LazyType};
+use crate::class::{LazyType, PyClass, Slf};
 use crate::conv::{IntoPy, type_mismatch};
 use crate::err::{PyErr, PyResult};
 use crate::field::{Field, FieldPlace};
@@ -264,24 +264,42 @@ fn p(name: &'static str, hint: String, has_default: bool) -> Param {
 
 fn list_spec<T: ListElem>() -> crate::class::ClassSpec<Vec<T>> {
     let methods = vec![
-        MethodEntry::o(sig("append", vec![p("value", T::hint(), false)], "None".into(), true, "Appends a copy of value."), |slf: Slf<'_, Vec<T>>, arg: Borrowed<'_>| {
-            let item = T::extract(arg, "append() argument")?;
-            mutate::<T, _>(slf.as_ptr(), |v| {
-                v.push(item);
-                Ok(((), false))
-            })?;
-            Ok(Obj::none())
-        }),
-        MethodEntry::o(sig("extend", vec![p("values", format!("list[{}]", T::hint()), false)], "None".into(), true, "Appends copies of values."), |slf: Slf<'_, Vec<T>>, arg: Borrowed<'_>| {
-            let items = extract_vec::<T>(arg, "extend() argument")?;
-            mutate::<T, _>(slf.as_ptr(), |v| {
-                v.extend(items);
-                Ok(((), false))
-            })?;
-            Ok(Obj::none())
-        }),
+        MethodEntry::o(
+            sig("append", vec![p("value", T::hint(), false)], "None".into(), true, "Appends a copy of value."),
+            |slf: Slf<'_, Vec<T>>, arg: Borrowed<'_>| {
+                let item = T::extract(arg, "append() argument")?;
+                mutate::<T, _>(slf.as_ptr(), |v| {
+                    v.push(item);
+                    Ok(((), false))
+                })?;
+                Ok(Obj::none())
+            },
+        ),
+        MethodEntry::o(
+            sig(
+                "extend",
+                vec![p("values", format!("list[{}]", T::hint()), false)],
+                "None".into(),
+                true,
+                "Appends copies of values.",
+            ),
+            |slf: Slf<'_, Vec<T>>, arg: Borrowed<'_>| {
+                let items = extract_vec::<T>(arg, "extend() argument")?;
+                mutate::<T, _>(slf.as_ptr(), |v| {
+                    v.extend(items);
+                    Ok(((), false))
+                })?;
+                Ok(Obj::none())
+            },
+        ),
         MethodEntry::fast(
-            sig("insert", vec![p("index", "int".into(), false), p("value", T::hint(), false)], "None".into(), false, "Inserts a copy of value before index."),
+            sig(
+                "insert",
+                vec![p("index", "int".into(), false), p("value", T::hint(), false)],
+                "None".into(),
+                false,
+                "Inserts a copy of value before index.",
+            ),
             || {
                 static SPEC: crate::args::ArgSpec<2> = crate::args::ArgSpec::new("insert", ["index", "value"]);
                 &SPEC
@@ -302,7 +320,13 @@ fn list_spec<T: ListElem>() -> crate::class::ClassSpec<Vec<T>> {
             },
         ),
         MethodEntry::fast(
-            sig("pop", vec![p("index", "int".into(), true)], T::hint(), false, "Removes and returns the element at index (default last) as a new owning object."),
+            sig(
+                "pop",
+                vec![p("index", "int".into(), true)],
+                T::hint(),
+                false,
+                "Removes and returns the element at index (default last) as a new owning object.",
+            ),
             || {
                 static SPEC: crate::args::ArgSpec<1> = crate::args::ArgSpec::new("pop", ["index"]);
                 &SPEC
@@ -319,41 +343,62 @@ fn list_spec<T: ListElem>() -> crate::class::ClassSpec<Vec<T>> {
                 item.into_py_owned()
             },
         ),
-        MethodEntry::o(sig("remove", vec![p("value", T::hint(), false)], "None".into(), true, "Removes the first element equal to value."), |slf: Slf<'_, Vec<T>>, arg: Borrowed<'_>| {
-            let all = copies::<T>(slf.as_ptr())?;
-            let target = arg.to_owned();
-            let mut found = None;
-            for (i, c) in all.iter().enumerate() {
-                if c.eq(&target)? {
-                    found = Some(i);
-                    break;
+        MethodEntry::o(
+            sig(
+                "remove",
+                vec![p("value", T::hint(), false)],
+                "None".into(),
+                true,
+                "Removes the first element equal to value.",
+            ),
+            |slf: Slf<'_, Vec<T>>, arg: Borrowed<'_>| {
+                let all = copies::<T>(slf.as_ptr())?;
+                let target = arg.to_owned();
+                let mut found = None;
+                for (i, c) in all.iter().enumerate() {
+                    if c.eq(&target)? {
+                        found = Some(i);
+                        break;
+                    }
                 }
-            }
-            let i = found.ok_or_else(|| PyErr::value_error("list.remove(x): x not in list"))?;
-            mutate::<T, _>(slf.as_ptr(), |v| {
-                if i < v.len() {
-                    v.remove(i);
+                let i = found.ok_or_else(|| PyErr::value_error("list.remove(x): x not in list"))?;
+                mutate::<T, _>(slf.as_ptr(), |v| {
+                    if i < v.len() {
+                        v.remove(i);
+                    }
+                    Ok(((), true))
+                })?;
+                Ok(Obj::none())
+            },
+        ),
+        MethodEntry::noargs(
+            sig("clear", vec![], "None".into(), false, "Removes every element."),
+            |slf: Slf<'_, Vec<T>>| {
+                mutate::<T, _>(slf.as_ptr(), |v| {
+                    v.clear();
+                    Ok(((), true))
+                })?;
+                Ok(Obj::none())
+            },
+        ),
+        MethodEntry::o(
+            sig(
+                "index",
+                vec![p("value", T::hint(), false)],
+                "int".into(),
+                true,
+                "Position of the first element equal to value.",
+            ),
+            |slf: Slf<'_, Vec<T>>, arg: Borrowed<'_>| {
+                let target = arg.to_owned();
+                for (i, c) in copies::<T>(slf.as_ptr())?.iter().enumerate() {
+                    if c.eq(&target)? {
+                        return i.into_py();
+                    }
                 }
-                Ok(((), true))
-            })?;
-            Ok(Obj::none())
-        }),
-        MethodEntry::noargs(sig("clear", vec![], "None".into(), false, "Removes every element."), |slf: Slf<'_, Vec<T>>| {
-            mutate::<T, _>(slf.as_ptr(), |v| {
-                v.clear();
-                Ok(((), true))
-            })?;
-            Ok(Obj::none())
-        }),
-        MethodEntry::o(sig("index", vec![p("value", T::hint(), false)], "int".into(), true, "Position of the first element equal to value."), |slf: Slf<'_, Vec<T>>, arg: Borrowed<'_>| {
-            let target = arg.to_owned();
-            for (i, c) in copies::<T>(slf.as_ptr())?.iter().enumerate() {
-                if c.eq(&target)? {
-                    return i.into_py();
-                }
-            }
-            Err(PyErr::value_error("value is not in list"))
-        }),
+                Err(PyErr::value_error("value is not in list"))
+            },
+        ),
     ];
     let slots: Vec<(c_int, *mut c_void)> = vec![
         (ffi::Py_sq_length, sq_length::<T> as *mut c_void),

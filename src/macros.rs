@@ -167,15 +167,18 @@ macro_rules! __entry {
     ($recv:ident [$T:ident] [$($doc:literal),*] [$($stub:literal)?] $name:ident [] [$($ret:ty)?]) => {
         $crate::rt::MethodEntry::noargs(
             $crate::rt::Sig::new($crate::rt::Kind::Method, ::core::stringify!($name), ::std::vec![],
-                $crate::__ret_hint!($($ret)?), false, &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
+                $crate::__ret_hint!($($ret)?), false,
+                    &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
             |slf: $crate::rt::Slf<'_, Self>| -> $crate::PyResult<$crate::Obj> { $crate::__call!($recv slf, $name, ()) },
         )
     };
     // One positional-only parameter: METH_O.
-    (@o $recv:ident [$T:ident] [$($doc:literal),*] [$($stub:literal)?] $name:ident [$arg:ident : $ty:ty] [$($ret:ty)?]) => {
+    (@o $recv:ident [$T:ident] [$($doc:literal),*] [$($stub:literal)?] $name:ident [$arg:ident : $ty:ty] [$($ret:ty)?])
+        => {
         $crate::rt::MethodEntry::o(
             $crate::rt::Sig::new($crate::rt::Kind::Method, ::core::stringify!($name), $crate::__params!($arg: $ty),
-                $crate::__ret_hint!($($ret)?), true, &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
+                $crate::__ret_hint!($($ret)?), true,
+                    &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
             |slf: $crate::rt::Slf<'_, Self>, __o: $crate::Borrowed<'_>| -> $crate::PyResult<$crate::Obj> {
                 let $arg: $ty = <$ty as $crate::FromPy>::from_py(__o,
                     ::core::concat!(::core::stringify!($name), "() argument '", ::core::stringify!($arg), "'"))?;
@@ -184,16 +187,20 @@ macro_rules! __entry {
         )
     };
     // Anything else: METH_FASTCALL | METH_KEYWORDS.
-    ($recv:ident [$T:ident] [$($doc:literal),*] [$($stub:literal)?] $name:ident [$($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),+] [$($ret:ty)?]) => {
+    ($recv:ident [$T:ident] [$($doc:literal),*] [$($stub:literal)?] $name:ident [$($(#[$pattr:ident])? $arg:ident :
+        $ty:ty $(= $def:expr)?),+] [$($ret:ty)?]) => {
         $crate::rt::MethodEntry::fast(
-            $crate::rt::Sig::new($crate::rt::Kind::Method, ::core::stringify!($name), $crate::__params!($($(#[$pattr])? $arg: $ty $(= $def)?),+),
-                $crate::__ret_hint!($($ret)?), false, &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
+            $crate::rt::Sig::new($crate::rt::Kind::Method, ::core::stringify!($name), $crate::__params!($($(#[$pattr])?
+                $arg: $ty $(= $def)?),+),
+                $crate::__ret_hint!($($ret)?), false,
+                    &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
             $crate::__spec!(::core::stringify!($name), $([$($pattr)?] $arg),+),
             |slf: $crate::rt::Slf<'_, Self>, __args: &$crate::rt::Args<'_>| -> $crate::PyResult<$crate::Obj> {
                 let _i: usize = 0;
                 $(
                     let $arg: $ty = $crate::__arg!([$($pattr)?] __args, _i,
-                        ::core::concat!(::core::stringify!($name), "() argument '", ::core::stringify!($arg), "'"), $ty $(, $def)?);
+                        ::core::concat!(::core::stringify!($name), "() argument '", ::core::stringify!($arg), "'"), $ty
+                            $(, $def)?);
                     let _i = _i + 1;
                 )+
                 $crate::__call!($recv slf, $name, ($($arg),+))
@@ -209,14 +216,17 @@ macro_rules! __fn_entry {
     ($kind:ident [$($doc:literal),*] [$($stub:literal)?] $name:ident ($($f:tt)+) [] [$($ret:ty)?]) => {
         $crate::rt::MethodEntry::fn_noargs(
             $crate::rt::Sig::new($crate::rt::Kind::$kind, ::core::stringify!($name), ::std::vec![],
-                $crate::__ret_hint!($($ret)?), false, &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
+                $crate::__ret_hint!($($ret)?), false,
+                    &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
             || -> $crate::PyResult<$crate::Obj> { $crate::IntoPy::into_py($($f)+()) },
         )
     };
-    (@o $kind:ident [$($doc:literal),*] [$($stub:literal)?] $name:ident ($($f:tt)+) [$arg:ident : $ty:ty] [$($ret:ty)?]) => {
+    (@o $kind:ident [$($doc:literal),*] [$($stub:literal)?] $name:ident ($($f:tt)+) [$arg:ident : $ty:ty] [$($ret:ty)?])
+        => {
         $crate::rt::MethodEntry::fn_o(
             $crate::rt::Sig::new($crate::rt::Kind::$kind, ::core::stringify!($name), $crate::__params!($arg: $ty),
-                $crate::__ret_hint!($($ret)?), true, &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
+                $crate::__ret_hint!($($ret)?), true,
+                    &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
             |__o: $crate::Borrowed<'_>| -> $crate::PyResult<$crate::Obj> {
                 let $arg: $ty = <$ty as $crate::FromPy>::from_py(__o,
                     ::core::concat!(::core::stringify!($name), "() argument '", ::core::stringify!($arg), "'"))?;
@@ -224,16 +234,20 @@ macro_rules! __fn_entry {
             },
         )
     };
-    ($kind:ident [$($doc:literal),*] [$($stub:literal)?] $name:ident ($($f:tt)+) [$($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),+] [$($ret:ty)?]) => {
+    ($kind:ident [$($doc:literal),*] [$($stub:literal)?] $name:ident ($($f:tt)+) [$($(#[$pattr:ident])? $arg:ident :
+        $ty:ty $(= $def:expr)?),+] [$($ret:ty)?]) => {
         $crate::rt::MethodEntry::fn_fast(
-            $crate::rt::Sig::new($crate::rt::Kind::$kind, ::core::stringify!($name), $crate::__params!($($(#[$pattr])? $arg: $ty $(= $def)?),+),
-                $crate::__ret_hint!($($ret)?), false, &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
+            $crate::rt::Sig::new($crate::rt::Kind::$kind, ::core::stringify!($name), $crate::__params!($($(#[$pattr])?
+                $arg: $ty $(= $def)?),+),
+                $crate::__ret_hint!($($ret)?), false,
+                    &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
             $crate::__spec!(::core::stringify!($name), $([$($pattr)?] $arg),+),
             |__args: &$crate::rt::Args<'_>| -> $crate::PyResult<$crate::Obj> {
                 let _i: usize = 0;
                 $(
                     let $arg: $ty = $crate::__arg!([$($pattr)?] __args, _i,
-                        ::core::concat!(::core::stringify!($name), "() argument '", ::core::stringify!($arg), "'"), $ty $(, $def)?);
+                        ::core::concat!(::core::stringify!($name), "() argument '", ::core::stringify!($arg), "'"), $ty
+                            $(, $def)?);
                     let _i = _i + 1;
                 )+
                 $crate::IntoPy::into_py($($f)+($($arg),+))
@@ -264,7 +278,8 @@ macro_rules! __items {
     };
     // #[new]: the constructor (keyword style, vectorcall).
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[new] $vis:vis fn $name:ident ($($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),* $(,)?) -> $ret:ty $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[new] $vis:vis fn $name:ident ($($(#[$pattr:ident])?
+            $arg:ident : $ty:ty $(= $def:expr)?),* $(,)?) -> $ret:ty $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name($($arg: $ty),*) -> $ret $body }
@@ -275,7 +290,8 @@ macro_rules! __items {
                     let _i: usize = 0;
                     $(
                         let $arg: $ty = $crate::__arg!([$($pattr)?] __args, _i,
-                            ::core::concat!(::core::stringify!($T), "() argument '", ::core::stringify!($arg), "'"), $ty $(, $def)?);
+                            ::core::concat!(::core::stringify!($T), "() argument '", ::core::stringify!($arg), "'"), $ty
+                                $(, $def)?);
                         let _i = _i + 1;
                     )*
                     $crate::rt::IntoResult::<Self>::into_result(Self::$name($($arg),*))
@@ -288,28 +304,34 @@ macro_rules! __items {
     };
     // #[staticmethod] #[positional] with one parameter: METH_O | METH_STATIC.
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[staticmethod] #[positional] $vis:vis fn $name:ident ($arg:ident : $ty:ty $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[staticmethod] #[positional] $vis:vis fn $name:ident
+            ($arg:ident : $ty:ty $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name($arg: $ty) $(-> $ret)? $body }
-        $crate::__items!(@munch [$T] [$($m)* $crate::__fn_entry!(@o Static [$($doc),*] [$($stub)?] $name (Self::$name) [$arg: $ty] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+        $crate::__items!(@munch [$T] [$($m)* $crate::__fn_entry!(@o Static [$($doc),*] [$($stub)?] $name (Self::$name)
+            [$arg: $ty] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[staticmethod] $vis:vis fn $name:ident ($($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),* $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[staticmethod] $vis:vis fn $name:ident
+            ($($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),* $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name($($arg: $ty),*) $(-> $ret)? $body }
-        $crate::__items!(@munch [$T] [$($m)* $crate::__fn_entry!(Static [$($doc),*] [$($stub)?] $name (Self::$name) [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+        $crate::__items!(@munch [$T] [$($m)* $crate::__fn_entry!(Static [$($doc),*] [$($stub)?] $name (Self::$name)
+            [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
     // #[getter]: a read-only property.
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[getter] $vis:vis fn $name:ident (&$s:ident) -> $ret:ty $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[getter] $vis:vis fn $name:ident (&$s:ident) -> $ret:ty
+            $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name(&$s) -> $ret $body }
         $crate::__items!(@munch [$T] [$($m)*] [$($g)* $crate::rt::GetSetEntry::getter(
             $crate::rt::Sig::new($crate::rt::Kind::Getter, ::core::stringify!($name), ::std::vec![],
-                <$ret as $crate::IntoPy>::hint(), false, &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
+                <$ret as $crate::IntoPy>::hint(), false,
+                    &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
             |slf: $crate::rt::Slf<'_, Self>| -> $crate::PyResult<$crate::Obj> { $crate::__call!(ref slf, $name, ()) },
         ),] [$($c)*] $($rest)*);
     };
@@ -323,7 +345,8 @@ macro_rules! __items {
         $crate::__items!(@munch [$T] [$($m)* $crate::rt::MethodEntry::slot_eq(
             $crate::rt::Sig::new($crate::rt::Kind::Method, "__eq__", ::std::vec![$crate::rt::Param {
                 name: "other", hint: "object".into(), has_default: false, kwargs: false }], "bool".into(), true, ""),
-            |slf: $crate::rt::Slf<'_, Self>, __o: $crate::Borrowed<'_>| -> $crate::PyResult<::core::option::Option<bool>> {
+            |slf: $crate::rt::Slf<'_, Self>, __o: $crate::Borrowed<'_>| ->
+                $crate::PyResult<::core::option::Option<bool>> {
                 let ::core::result::Result::Ok($other) = <$oty as $crate::FromPy>::from_py(__o, "other") else {
                     return ::core::result::Result::Ok(::core::option::Option::None);
                 };
@@ -352,7 +375,8 @@ macro_rules! __items {
         impl $T { $(#[doc = $doc])* $vis fn __repr__(&$s) -> $ret $body }
         $crate::__items!(@munch [$T] [$($m)* $crate::rt::MethodEntry::slot_repr(
             $crate::rt::Sig::new($crate::rt::Kind::Method, "__repr__", ::std::vec![], "str".into(), false, ""),
-            |slf: $crate::rt::Slf<'_, Self>| -> $crate::PyResult<$crate::Obj> { $crate::__call!(ref slf, __repr__, ()) },
+            |slf: $crate::rt::Slf<'_, Self>| -> $crate::PyResult<$crate::Obj> { $crate::__call!(ref slf, __repr__, ())
+                },
         ),] [$($g)*] [$($c)*] $($rest)*);
     };
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
@@ -370,46 +394,58 @@ macro_rules! __items {
     };
     // Methods: receiver `&self`, `&mut self` or `this: Py<Self>`; `#[positional]` + one parameter → METH_O.
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[positional] $vis:vis fn $name:ident (&$s:ident, $arg:ident : $ty:ty $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[positional] $vis:vis fn $name:ident (&$s:ident,
+            $arg:ident : $ty:ty $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name(&$s, $arg: $ty) $(-> $ret)? $body }
-        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(@o ref [$T] [$($doc),*] [$($stub)?] $name [$arg: $ty] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(@o ref [$T] [$($doc),*] [$($stub)?] $name [$arg: $ty]
+            [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[positional] $vis:vis fn $name:ident (&mut $s:ident, $arg:ident : $ty:ty $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[positional] $vis:vis fn $name:ident (&mut $s:ident,
+            $arg:ident : $ty:ty $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name(&mut $s, $arg: $ty) $(-> $ret)? $body }
-        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(@o mut [$T] [$($doc),*] [$($stub)?] $name [$arg: $ty] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(@o mut [$T] [$($doc),*] [$($stub)?] $name [$arg: $ty]
+            [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[positional] $vis:vis fn $name:ident ($this:ident : Py<Self>, $arg:ident : $ty:ty $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[positional] $vis:vis fn $name:ident ($this:ident :
+            Py<Self>, $arg:ident : $ty:ty $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name($this: $crate::Py<Self>, $arg: $ty) $(-> $ret)? $body }
-        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(@o py [$T] [$($doc),*] [$($stub)?] $name [$arg: $ty] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(@o py [$T] [$($doc),*] [$($stub)?] $name [$arg: $ty]
+            [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? $vis:vis fn $name:ident (&$s:ident $(, $(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?)* $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? $vis:vis fn $name:ident (&$s:ident $(, $(#[$pattr:ident])?
+            $arg:ident : $ty:ty $(= $def:expr)?)* $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name(&$s $(, $arg: $ty)*) $(-> $ret)? $body }
-        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(ref [$T] [$($doc),*] [$($stub)?] $name [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(ref [$T] [$($doc),*] [$($stub)?] $name [$($(#[$pattr])?
+            $arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? $vis:vis fn $name:ident (&mut $s:ident $(, $(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?)* $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? $vis:vis fn $name:ident (&mut $s:ident $(,
+            $(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?)* $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name(&mut $s $(, $arg: $ty)*) $(-> $ret)? $body }
-        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(mut [$T] [$($doc),*] [$($stub)?] $name [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(mut [$T] [$($doc),*] [$($stub)?] $name [$($(#[$pattr])?
+            $arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
-        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? $vis:vis fn $name:ident ($this:ident : Py<Self> $(, $(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?)* $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? $vis:vis fn $name:ident ($this:ident : Py<Self> $(,
+            $(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?)* $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         impl $T { $(#[doc = $doc])* $vis fn $name($this: $crate::Py<Self> $(, $arg: $ty)*) $(-> $ret)? $body }
-        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(py [$T] [$($doc),*] [$($stub)?] $name [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(py [$T] [$($doc),*] [$($stub)?] $name [$($(#[$pattr])?
+            $arg: $ty $(= $def)?),*] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
 }
 
@@ -424,18 +460,22 @@ macro_rules! __fns {
         }
     };
     (@munch [$($m:tt)*]
-        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[positional] $vis:vis fn $name:ident ($arg:ident : $ty:ty $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[positional] $vis:vis fn $name:ident ($arg:ident : $ty:ty
+            $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         $(#[doc = $doc])* $vis fn $name($arg: $ty) $(-> $ret)? $body
-        $crate::__fns!(@munch [$($m)* $crate::__fn_entry!(@o Module [$($doc),*] [$($stub)?] $name ($name) [$arg: $ty] [$($ret)?]),] $($rest)*);
+        $crate::__fns!(@munch [$($m)* $crate::__fn_entry!(@o Module [$($doc),*] [$($stub)?] $name ($name) [$arg: $ty]
+            [$($ret)?]),] $($rest)*);
     };
     (@munch [$($m:tt)*]
-        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? $vis:vis fn $name:ident ($($(#[$pattr:ident])? $arg:ident : $ty:ty $(= $def:expr)?),* $(,)?) $(-> $ret:ty)? $body:block
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? $vis:vis fn $name:ident ($($(#[$pattr:ident])? $arg:ident :
+            $ty:ty $(= $def:expr)?),* $(,)?) $(-> $ret:ty)? $body:block
         $($rest:tt)*
     ) => {
         $(#[doc = $doc])* $vis fn $name($($arg: $ty),*) $(-> $ret)? $body
-        $crate::__fns!(@munch [$($m)* $crate::__fn_entry!(Module [$($doc),*] [$($stub)?] $name ($name) [$($(#[$pattr])? $arg: $ty $(= $def)?),*] [$($ret)?]),] $($rest)*);
+        $crate::__fns!(@munch [$($m)* $crate::__fn_entry!(Module [$($doc),*] [$($stub)?] $name ($name) [$($(#[$pattr])?
+            $arg: $ty $(= $def)?),*] [$($ret)?]),] $($rest)*);
     };
 }
 
@@ -461,7 +501,8 @@ macro_rules! __gc_hooks {
 macro_rules! class {
     (
         $(#[doc = $doc:literal])*
-        #[pyclass(module = $module:literal $(, name = $pyname:literal)? $(, gc = $gc:tt)? $(, factory = $factory:literal)? $(,)?)]
+        #[pyclass(module = $module:literal $(, name = $pyname:literal)? $(, gc = $gc:tt)? $(, factory =
+            $factory:literal)? $(,)?)]
         impl $T:ident { $($items:tt)* }
     ) => {
         impl $crate::PyClass for $T {
@@ -554,7 +595,8 @@ macro_rules! record {
                         let _i: usize = 0;
                         $(
                             let $field: $fty = $crate::__field_arg!(__args, _i,
-                                ::core::concat!(::core::stringify!($T), ".", ::core::stringify!($field)), $fty $(, $def)?);
+                                ::core::concat!(::core::stringify!($T), ".", ::core::stringify!($field)), $fty $(,
+                                    $def)?);
                             let _i = _i + 1;
                         )*
                         ::core::result::Result::Ok(Self { $($field),* })

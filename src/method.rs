@@ -1,6 +1,6 @@
 //! Method, function and property tables with one trampoline per calling convention.
 //!
-//! The convention follows the signature (see DESIGN "What makes a call fast"): no parameters →
+//! The convention follows the signature (see ARCHITECTURE.md, "Calls as cheap as C"): no parameters →
 //! `METH_NOARGS`; one positional-only parameter → `METH_O`; anything else → `METH_FASTCALL |
 //! METH_KEYWORDS`. The body is a zero-sized closure written by a macro; each trampoline is generic over
 //! the closure's type, so every method gets its own monomorphic `extern "C"` function.
@@ -135,7 +135,8 @@ unsafe extern "C" fn s_richcompare<C, F: Fn(Slf<'_, C>, Borrowed<'_>) -> PyResul
 ) -> *mut ffi::PyObject {
     guard(std::ptr::null_mut(), || {
         // SAFETY: CPython calls a type's `tp_richcompare` with an instance of that type first.
-        let eq = if op == ffi::Py_EQ || op == ffi::Py_NE { zst::<F>()(unsafe { Slf::new(ptr(a)) }, ptr(b))? } else { None };
+        let eq =
+            if op == ffi::Py_EQ || op == ffi::Py_NE { zst::<F>()(unsafe { Slf::new(ptr(a)) }, ptr(b))? } else { None };
         match eq {
             Some(eq) => Ok(crate::conv::IntoPy::into_py(eq == (op == ffi::Py_EQ))?.into_ptr()),
             // SAFETY: the static NotImplemented singleton.
@@ -146,13 +147,17 @@ unsafe extern "C" fn s_richcompare<C, F: Fn(Slf<'_, C>, Borrowed<'_>) -> PyResul
 
 unsafe extern "C" fn s_hash<C, F: Fn(Slf<'_, C>) -> PyResult<isize> + Copy>(slf: *mut ffi::PyObject) -> ffi::Py_hash_t {
     // SAFETY: `tp_hash` of `C`'s type receives a `C` instance.
-    guard(-1, || Ok(match zst::<F>()(unsafe { Slf::new(ptr(slf)) })? {
-        -1 => -2, // -1 means "error" to CPython
-        h => h,
-    }))
+    guard(-1, || {
+        Ok(match zst::<F>()(unsafe { Slf::new(ptr(slf)) })? {
+            -1 => -2, // -1 means "error" to CPython
+            h => h,
+        })
+    })
 }
 
-unsafe extern "C" fn s_repr<C, F: Fn(Slf<'_, C>) -> PyResult<Obj> + Copy>(slf: *mut ffi::PyObject) -> *mut ffi::PyObject {
+unsafe extern "C" fn s_repr<C, F: Fn(Slf<'_, C>) -> PyResult<Obj> + Copy>(
+    slf: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
     // SAFETY: `tp_repr` of `C`'s type receives a `C` instance.
     guard(std::ptr::null_mut(), || Ok(zst::<F>()(unsafe { Slf::new(ptr(slf)) })?.into_ptr()))
 }
@@ -256,19 +261,13 @@ impl<C> MethodEntry<C> {
     }
 
     /// A static method (`static_ = true`) or a module function (`false`) without parameters.
-    pub fn fn_noargs<F: Fn() -> PyResult<Obj> + Copy + 'static>(
-        sig: Sig,
-        f: F,
-    ) -> Self {
+    pub fn fn_noargs<F: Fn() -> PyResult<Obj> + Copy + 'static>(sig: Sig, f: F) -> Self {
         fnptr(&f);
         let flags = ffi::METH_NOARGS | if sig.kind == crate::sig::Kind::Static { ffi::METH_STATIC } else { 0 };
         Self::new(sig, flags, f_noargs::<F> as *mut c_void)
     }
 
-    pub fn fn_o<F: Fn(Borrowed<'_>) -> PyResult<Obj> + Copy + 'static>(
-        sig: Sig,
-        f: F,
-    ) -> Self {
+    pub fn fn_o<F: Fn(Borrowed<'_>) -> PyResult<Obj> + Copy + 'static>(sig: Sig, f: F) -> Self {
         fnptr(&f);
         let flags = ffi::METH_O | if sig.kind == crate::sig::Kind::Static { ffi::METH_STATIC } else { 0 };
         Self::new(sig, flags, f_o::<F> as *mut c_void)
@@ -280,7 +279,9 @@ impl<C> MethodEntry<C> {
         S: Fn() -> &'static ArgSpec<N, KW> + Copy + 'static,
     {
         fnptr(&(f, spec));
-        let flags = ffi::METH_FASTCALL | ffi::METH_KEYWORDS | if sig.kind == crate::sig::Kind::Static { ffi::METH_STATIC } else { 0 };
+        let flags = ffi::METH_FASTCALL
+            | ffi::METH_KEYWORDS
+            | if sig.kind == crate::sig::Kind::Static { ffi::METH_STATIC } else { 0 };
         Self::new(sig, flags, f_fast::<F, S, N, KW> as *mut c_void)
     }
 }
@@ -337,7 +338,13 @@ pub(crate) fn method_table<C>(entries: &[MethodEntry<C>]) -> *mut ffi::PyMethodD
 pub(crate) fn getset_table<C>(entries: &[GetSetEntry<C>]) -> *mut ffi::PyGetSetDef {
     let mut defs: Vec<ffi::PyGetSetDef> = entries
         .iter()
-        .map(|e| ffi::PyGetSetDef { name: leak(e.name), get: Some(e.get), set: e.set, doc: leak(&e.doc), closure: e.closure })
+        .map(|e| ffi::PyGetSetDef {
+            name: leak(e.name),
+            get: Some(e.get),
+            set: e.set,
+            doc: leak(&e.doc),
+            closure: e.closure,
+        })
         .collect();
     defs.push(ffi::PyGetSetDef {
         name: std::ptr::null(),

@@ -24,7 +24,10 @@ struct FieldInfo {
     what: &'static str,
 }
 
-unsafe extern "C" fn field_get<T: PyClass, V: Field>(slf: *mut ffi::PyObject, closure: *mut c_void) -> *mut ffi::PyObject {
+unsafe extern "C" fn field_get<T: PyClass, V: Field>(
+    slf: *mut ffi::PyObject,
+    closure: *mut c_void,
+) -> *mut ffi::PyObject {
     guard(std::ptr::null_mut(), || {
         // SAFETY: `closure` is the leaked `FieldInfo` of this getset; `slf` a live `PyCell<T>` (CPython
         // checks the descriptor's type before calling).
@@ -142,14 +145,20 @@ pub(crate) unsafe extern "C" fn richcompare<T: Record>(
 
 /// The slots and methods every record gets.
 pub fn record_extras<T: Record>() -> (Vec<(c_int, *mut c_void)>, Vec<MethodEntry<T>>) {
-    let slots = vec![
-        (ffi::Py_tp_repr, repr::<T> as *mut c_void),
-        (ffi::Py_tp_richcompare, richcompare::<T> as *mut c_void),
-    ];
+    let slots =
+        vec![(ffi::Py_tp_repr, repr::<T> as *mut c_void), (ffi::Py_tp_richcompare, richcompare::<T> as *mut c_void)];
     let names = MethodEntry::fn_noargs(
-        Sig::new(Kind::Static, "__field_names__", vec![], "tuple[str, ...]".into(), false, "The field names, in order."),
+        Sig::new(
+            Kind::Static,
+            "__field_names__",
+            vec![],
+            "tuple[str, ...]".into(),
+            false,
+            "The field names, in order.",
+        ),
         || {
-            let names = T::FIELD_NAMES.iter().map(|n| crate::conv::IntoPy::into_py(*n)).collect::<PyResult<Vec<_>>>()?;
+            let names =
+                T::FIELD_NAMES.iter().map(|n| crate::conv::IntoPy::into_py(*n)).collect::<PyResult<Vec<_>>>()?;
             crate::conv::tuple_from(names)
         },
     );

@@ -121,7 +121,10 @@ pub const fn checked_stub(text: &'static str) -> &'static str {
         arrow |= b[i] == b')' && b[i + 1] == b' ' && b[i + 2] == b'-' && b[i + 3] == b'>' && b[i + 4] == b' ';
         i += 1;
     }
-    assert!(!b.is_empty() && b[0] == b'(' && arrow, "#[stub(\"…\")] must read `(params) -> ret`, as after `def name` in a .pyi");
+    assert!(
+        !b.is_empty() && b[0] == b'(' && arrow,
+        "#[stub(\"…\")] must read `(params) -> ret`, as after `def name` in a .pyi"
+    );
     text
 }
 
@@ -148,9 +151,7 @@ pub fn docstring(doc: &str, indent: &str) -> String {
 
 /// Indents every non-empty line.
 pub fn indent(text: &str, by: &str) -> String {
-    text.lines()
-        .map(|l| if l.is_empty() { "\n".to_owned() } else { format!("{by}{l}\n") })
-        .collect()
+    text.lines().map(|l| if l.is_empty() { "\n".to_owned() } else { format!("{by}{l}\n") }).collect()
 }
 
 /// Joins `#[doc]` lines (each starts with the space after `///`).
@@ -173,14 +174,16 @@ mod tests {
 
     #[test]
     fn text_signature_and_stub() {
-        let s = Sig::new(Kind::Method, "add", vec![p("a", "int", false), p("b", "float", true)], "int".into(), false, "");
+        let s =
+            Sig::new(Kind::Method, "add", vec![p("a", "int", false), p("b", "float", true)], "int".into(), false, "");
         assert_eq!(s.doc_with_signature(), "add($self, a, b=...)\n--\n\n");
         assert_eq!(s.stub(), "def add(self, a: int, b: float = ...) -> int: ...\n");
     }
 
     #[test]
     fn required_after_default_becomes_keyword_only() {
-        let s = Sig::new(Kind::Init, "P", vec![p("x", "float", true), p("name", "str", false)], String::new(), false, "");
+        let s =
+            Sig::new(Kind::Init, "P", vec![p("x", "float", true), p("name", "str", false)], String::new(), false, "");
         assert_eq!(s.stub(), "def __new__(cls, x: float = ..., *, name: str) -> P: ...\n");
     }
 

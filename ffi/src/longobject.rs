@@ -1,9 +1,9 @@
 //! `longobject.h` (and `longintrepr.h`): int. The layout is declared so that an int of one digit (every
 //! int below 2**30 in magnitude) is read in place, without a call: see [`compact_value`].
 
+use crate::object::PyObject;
 #[cfg(not(Py_3_12))]
 use crate::object::PyVarObject;
-use crate::object::PyObject;
 use core::ffi::{c_int, c_longlong, c_ulonglong};
 
 /// One digit of an int's magnitude (base 2**30 on the interpreters supported).
@@ -41,7 +41,8 @@ pub const _PyLong_NON_SIZE_BITS: usize = 3;
 /// `PyUnstable_Long_IsCompact`/`PyUnstable_Long_CompactValue` do on 3.12+; `None` for a larger int.
 /// Only for interpreters with 30-bit digits (the `pylong_digit_30` cfg).
 ///
-/// verify: not-in-headers: Rust helper over the checked PyLongObject layout (3.12+: the static inline _PyLong_IsCompact and _PyLong_CompactValue of cpython/longintrepr.h)
+/// verify: not-in-headers: Rust helper over the checked PyLongObject layout (3.12+: the static inline _PyLong_IsCompact
+/// and _PyLong_CompactValue of cpython/longintrepr.h)
 #[inline(always)]
 pub unsafe fn compact_value(op: *mut PyObject) -> Option<i64> {
     let op = op.cast::<PyLongObject>();

@@ -157,4 +157,3 @@ pub unsafe fn Py_XDECREF(op: *mut PyObject) {
         unsafe { Py_DECREF(op) }
     }
 }
-

@@ -10,11 +10,7 @@ unsafe extern "C" {
     /// Deprecated from 3.12 but present through 3.13; one code path for every supported version.
     pub fn PyErr_Fetch(ptype: *mut *mut PyObject, pvalue: *mut *mut PyObject, ptb: *mut *mut PyObject);
     pub fn PyErr_Restore(ptype: *mut PyObject, pvalue: *mut PyObject, ptb: *mut PyObject);
-    pub fn PyErr_NormalizeException(
-        ptype: *mut *mut PyObject,
-        pvalue: *mut *mut PyObject,
-        ptb: *mut *mut PyObject,
-    );
+    pub fn PyErr_NormalizeException(ptype: *mut *mut PyObject, pvalue: *mut *mut PyObject, ptb: *mut *mut PyObject);
     pub fn PyErr_GivenExceptionMatches(given: *mut PyObject, exc: *mut PyObject) -> core::ffi::c_int;
     pub fn PyErr_NewExceptionWithDoc(
         name: *const c_char,

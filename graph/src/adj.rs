@@ -36,12 +36,7 @@ pub struct TypeEdges<'g> {
 
 impl<'g> TypeEdges<'g> {
     pub(crate) fn new(g: &'g GraphView, n: NodeIx, head: EdgeIx, directed: Option<bool>) -> Self {
-        TypeEdges {
-            g,
-            n,
-            cur: head,
-            directed,
-        }
+        TypeEdges { g, n, cur: head, directed }
     }
 }
 

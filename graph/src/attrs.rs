@@ -20,9 +20,7 @@ pub struct Attrs {
 
 impl Attrs {
     pub const fn new() -> Self {
-        Attrs {
-            entries: Vec::new(),
-        }
+        Attrs { entries: Vec::new() }
     }
 
     /// Sets `key` to `value`; a key set twice keeps the last value.

@@ -70,34 +70,19 @@ impl GraphView {
     /// every edge both ways; `None` follows edges created with `directional = Some(true)` only
     /// forwards and all others both ways. Time O(edges visited), memory O(nodes reached) beyond
     /// one zeroed word per node of the view. Panics if `start` is not an index of this view.
-    pub fn bfs(
-        &self,
-        start: NodeIx,
-        types: &EdgeTypeSet,
-        directed: Option<bool>,
-    ) -> Result<BfsTree, GraphError> {
-        assert!(
-            (start as usize) < self.node_count(),
-            "bfs start {start} is not in the view"
-        );
+    pub fn bfs(&self, start: NodeIx, types: &EdgeTypeSet, directed: Option<bool>) -> Result<BfsTree, GraphError> {
+        assert!((start as usize) < self.node_count(), "bfs start {start} is not in the view");
         let mut via: Vec<u32> = Vec::new();
         via.try_reserve_exact(self.node_count())?;
         via.resize(self.node_count(), 0);
         let mut reached = Vec::new();
         reached.try_reserve(16)?;
         via[start as usize] = 1;
-        reached.push(Reached {
-            node: start,
-            depth: 0,
-        });
+        reached.push(Reached { node: start, depth: 0 });
 
         // Edges entering a node are walked unless every edge is followed forwards only; in the
         // default mode, the directional ones among them are skipped.
-        let dir = if directed == Some(true) {
-            Some(true)
-        } else {
-            None
-        };
+        let dir = if directed == Some(true) { Some(true) } else { None };
         let skip_directional_in = directed.is_none();
         let mut head = 0;
         while head < reached.len() {
@@ -117,18 +102,11 @@ impl GraphView {
                     }
                     reached.try_reserve(1)?;
                     via[a.other as usize] = a.edge + 2;
-                    reached.push(Reached {
-                        node: a.other,
-                        depth: depth + 1,
-                    });
+                    reached.push(Reached { node: a.other, depth: depth + 1 });
                 }
             }
         }
-        Ok(BfsTree {
-            start,
-            reached,
-            via,
-        })
+        Ok(BfsTree { start, reached, via })
     }
 }
 
@@ -147,24 +125,14 @@ mod tests {
 
     fn fixture(k: usize) -> Fixture {
         let mut g = GraphView::new().unwrap();
-        let n: Vec<_> = (0..k)
-            .map(|_| NodeData::new(Attrs::new()).unwrap())
-            .collect();
+        let n: Vec<_> = (0..k).map(|_| NodeData::new(Attrs::new()).unwrap()).collect();
         let ix = n.iter().map(|x| g.insert_node(x).unwrap()).collect();
         Fixture { g, n, ix }
     }
 
     impl Fixture {
         fn link(&mut self, a: usize, b: usize, ty: EdgeType, dir: Option<bool>) -> EdgeIx {
-            let e = EdgeData::new(
-                self.n[a].clone(),
-                self.n[b].clone(),
-                ty,
-                dir,
-                None,
-                Attrs::new(),
-            )
-            .unwrap();
+            let e = EdgeData::new(self.n[a].clone(), self.n[b].clone(), ty, dir, None, Attrs::new()).unwrap();
             self.g.insert_edge(&e).unwrap()
         }
         fn set(&self, types: &[EdgeType]) -> EdgeTypeSet {
@@ -184,16 +152,7 @@ mod tests {
 
         let t = f.g.bfs(f.ix[0], &f.set(&[1]), None).unwrap();
         let depths: Vec<_> = t.reached().iter().map(|r| (r.node, r.depth)).collect();
-        assert_eq!(
-            depths,
-            [
-                (f.ix[0], 0),
-                (f.ix[1], 1),
-                (f.ix[2], 2),
-                (f.ix[3], 3),
-                (f.ix[4], 4)
-            ]
-        );
+        assert_eq!(depths, [(f.ix[0], 0), (f.ix[1], 1), (f.ix[2], 2), (f.ix[3], 3), (f.ix[4], 4)]);
         assert_eq!(t.path(&f.g, f.ix[0]).unwrap(), Vec::<EdgeIx>::new());
         assert_eq!(t.path(&f.g, f.ix[1]).unwrap(), [e01]);
         assert_eq!(t.path(&f.g, f.ix[4]).unwrap().len(), 4);
@@ -217,13 +176,7 @@ mod tests {
         f.link(3, 0, 1, None);
         let types = f.set(&[1]);
         let reached = |d| {
-            let mut v: Vec<_> =
-                f.g.bfs(f.ix[0], &types, d)
-                    .unwrap()
-                    .reached()
-                    .iter()
-                    .map(|r| r.node)
-                    .collect();
+            let mut v: Vec<_> = f.g.bfs(f.ix[0], &types, d).unwrap().reached().iter().map(|r| r.node).collect();
             v.sort();
             v
         };

@@ -37,10 +37,7 @@ pub struct EdgeExtra {
 
 impl EdgeExtra {
     /// None when there is neither a name nor an attribute: most edges share nothing extra.
-    pub(crate) fn new(
-        name: Option<Box<str>>,
-        attrs: Attrs,
-    ) -> Result<Option<Arc<EdgeExtra>>, GraphError> {
+    pub(crate) fn new(name: Option<Box<str>>, attrs: Attrs) -> Result<Option<Arc<EdgeExtra>>, GraphError> {
         if name.is_none() && attrs.is_empty() {
             return Ok(None);
         }
@@ -58,15 +55,7 @@ impl EdgeData {
         attrs: Attrs,
     ) -> Result<EdgeRef, GraphError> {
         let extra = EdgeExtra::new(name, attrs)?;
-        Self::from_parts(
-            next_uuid(),
-            Hint::default(),
-            source,
-            target,
-            edge_type,
-            directional,
-            extra,
-        )
+        Self::from_parts(next_uuid(), Hint::default(), source, target, edge_type, directional, extra)
     }
 
     pub(crate) fn from_parts(
@@ -78,15 +67,7 @@ impl EdgeData {
         directional: Option<bool>,
         extra: Option<Arc<EdgeExtra>>,
     ) -> Result<EdgeRef, GraphError> {
-        try_arc(EdgeData {
-            uuid,
-            hint,
-            source,
-            target,
-            extra,
-            edge_type,
-            directional,
-        })
+        try_arc(EdgeData { uuid, hint, source, target, extra, edge_type, directional })
     }
 
     pub fn uuid(&self) -> u64 {
@@ -163,15 +144,7 @@ mod tests {
         let b = NodeData::new(Attrs::new()).unwrap();
         let mut attrs = Attrs::new();
         attrs.set("w", Value::Float(1.5)).unwrap();
-        let e = EdgeData::new(
-            a.clone(),
-            b.clone(),
-            255,
-            Some(true),
-            Some("link".into()),
-            attrs,
-        )
-        .unwrap();
+        let e = EdgeData::new(a.clone(), b.clone(), 255, Some(true), Some("link".into()), attrs).unwrap();
         assert!(e.source().is_same(&a));
         assert!(e.target().is_same(&b));
         assert_eq!(e.edge_type(), 255);

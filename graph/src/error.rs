@@ -19,10 +19,7 @@ impl fmt::Display for GraphError {
         match self {
             GraphError::OutOfMemory => f.write_str("out of memory"),
             GraphError::MissingEndpoint { edge, node } => {
-                write!(
-                    f,
-                    "edge {edge}: endpoint node {node} is not in this view; insert it first"
-                )
+                write!(f, "edge {edge}: endpoint node {node} is not in this view; insert it first")
             }
             GraphError::NodeNotInView { node } => write!(f, "node {node} is not in this view"),
         }

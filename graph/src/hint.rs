@@ -25,9 +25,7 @@ impl Hint {
 
     /// Records the first insertion; later ones keep the first.
     pub(crate) fn set_first(&self, view: u32, ix: u32) {
-        let _ = self
-            .0
-            .compare_exchange(0, pack(view, ix), Ordering::Relaxed, Ordering::Relaxed);
+        let _ = self.0.compare_exchange(0, pack(view, ix), Ordering::Relaxed, Ordering::Relaxed);
     }
 }
 
@@ -59,10 +57,7 @@ mod tests {
         assert_eq!(h.get(), Some((7, 0)));
         h.set_first(8, 5);
         assert_eq!(h.get(), Some((7, 0)));
-        assert_eq!(
-            Hint::new(u32::MAX, u32::MAX).get(),
-            Some((u32::MAX, u32::MAX))
-        );
+        assert_eq!(Hint::new(u32::MAX, u32::MAX).get(), Some((u32::MAX, u32::MAX)));
         assert_ne!(next_view_id(), next_view_id());
     }
 }

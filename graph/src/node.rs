@@ -24,21 +24,13 @@ pub struct NodeData {
 impl NodeData {
     /// A new node; `OutOfMemory` instead of aborting when memory runs out.
     pub fn new(attrs: Attrs) -> Result<NodeRef, GraphError> {
-        try_arc(NodeData {
-            uuid: next_uuid(),
-            hint: Hint::default(),
-            attrs,
-        })
+        try_arc(NodeData { uuid: next_uuid(), hint: Hint::default(), attrs })
     }
 
     /// The data of a node a view created without any (see `table.rs`), made when first asked
     /// for: no attributes, and the creating view as its first view.
     pub(crate) fn placed(uuid: u64, view: u32, ix: u32) -> Result<NodeRef, GraphError> {
-        try_arc(NodeData {
-            uuid,
-            hint: Hint::new(view, ix),
-            attrs: Attrs::new(),
-        })
+        try_arc(NodeData { uuid, hint: Hint::new(view, ix), attrs: Attrs::new() })
     }
 
     pub fn uuid(&self) -> u64 {

@@ -7,10 +7,7 @@ impl GraphView {
     /// A new view (with its own self node) holding `nodes` of this view and every edge of this
     /// view between two of them. Duplicates in `nodes` are ignored. Time O(sum of their degrees).
     /// Panics if an index is not of this view.
-    pub fn subgraph_from_nodes(
-        &self,
-        nodes: impl IntoIterator<Item = NodeIx>,
-    ) -> Result<GraphView, GraphError> {
+    pub fn subgraph_from_nodes(&self, nodes: impl IntoIterator<Item = NodeIx>) -> Result<GraphView, GraphError> {
         let mut sub = GraphView::new()?;
         let mut picked: Vec<NodeIx> = Vec::new();
         for ix in nodes {
@@ -58,9 +55,7 @@ mod tests {
     use crate::view::GraphView;
 
     fn nodes(k: usize) -> Vec<NodeRef> {
-        (0..k)
-            .map(|_| NodeData::new(Attrs::new()).unwrap())
-            .collect()
+        (0..k).map(|_| NodeData::new(Attrs::new()).unwrap()).collect()
     }
 
     fn edge(a: &NodeRef, b: &NodeRef, ty: u8) -> EdgeRef {
@@ -109,12 +104,7 @@ mod tests {
         assert_eq!(a.edge_count(), 1);
         let i1 = a.find_node(&n[1]).unwrap();
         let i2 = a.find_node(&n[2]).unwrap();
-        assert_eq!(
-            a.edges_of_type(i1, 4, Some(true))
-                .map(|x| x.other)
-                .collect::<Vec<_>>(),
-            [i2]
-        );
+        assert_eq!(a.edges_of_type(i1, 4, Some(true)).map(|x| x.other).collect::<Vec<_>>(), [i2]);
         a.insert_subgraph(&b).unwrap();
         assert_eq!((a.node_count(), a.edge_count()), (5, 1), "idempotent");
     }

@@ -42,17 +42,10 @@ struct Entry {
 }
 
 impl Entry {
-    const EMPTY: Entry = Entry {
-        heads: [NIL; 2],
-        spill: NIL,
-        types: [0; 2],
-        used: 0,
-    };
+    const EMPTY: Entry = Entry { heads: [NIL; 2], spill: NIL, types: [0; 2], used: 0 };
 
     fn inline(&self, ty: EdgeType) -> Option<usize> {
-        self.types[..usize::from(self.used)]
-            .iter()
-            .position(|&t| t == ty)
+        self.types[..usize::from(self.used)].iter().position(|&t| t == ty)
     }
 }
 
@@ -174,10 +167,7 @@ impl NodeTable {
         if e.spill == NIL {
             return None;
         }
-        self.spill[e.spill as usize]
-            .iter()
-            .find(|s| s.ty == ty)
-            .map(|s| s.head)
+        self.spill[e.spill as usize].iter().find(|s| s.ty == ty).map(|s| s.head)
     }
 
     /// Makes sure `head_mut(ix, ty)` will not allocate.
@@ -234,10 +224,7 @@ impl NodeTable {
             NIL => &[],
             s => &self.spill[s as usize],
         };
-        e.types[..usize::from(e.used)]
-            .iter()
-            .copied()
-            .chain(spilled.iter().map(|s| s.ty))
+        e.types[..usize::from(e.used)].iter().copied().chain(spilled.iter().map(|s| s.ty))
     }
 }
 
@@ -248,10 +235,7 @@ mod tests {
     #[test]
     fn records_are_a_quarter_cache_line_without_over_alignment() {
         assert_eq!(size_of::<Entry>(), 16);
-        assert!(
-            align_of::<Entry>() <= 8,
-            "plain realloc growth needs the default alignment"
-        );
+        assert!(align_of::<Entry>() <= 8, "plain realloc growth needs the default alignment");
     }
 
     #[test]
@@ -304,10 +288,7 @@ mod tests {
         assert_eq!(t.data.len(), 4);
         let made: Vec<bool> = t.data.iter().map(|b| b.get().is_some()).collect();
         assert_eq!(made, [false, false, true, false]);
-        assert!(std::sync::Arc::ptr_eq(
-            t.data_if_made(2 * DATA_BLOCK as u32 + 7).unwrap(),
-            &given
-        ));
+        assert!(std::sync::Arc::ptr_eq(t.data_if_made(2 * DATA_BLOCK as u32 + 7).unwrap(), &given));
         assert!(t.data_if_made(2 * DATA_BLOCK as u32 + 8).is_none());
         // Asking for data in a block never made makes that block and only that cell.
         let last = n - 1;

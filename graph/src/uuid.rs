@@ -37,8 +37,7 @@ impl UuidBlocks {
         debug_assert!(block <= self.bases.len(), "indices are used in order");
         if block == self.bases.len() {
             self.bases.try_reserve(1)?;
-            self.bases
-                .push(NEXT.fetch_add(Self::LEN, Ordering::Relaxed));
+            self.bases.push(NEXT.fetch_add(Self::LEN, Ordering::Relaxed));
         }
         Ok(())
     }

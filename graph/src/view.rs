@@ -79,9 +79,7 @@ enum NewUuid {
 
 /// Looks `ix` up in a side list sorted by edge index (they are appended in index order).
 fn side<T>(list: &[(EdgeIx, T)], ix: EdgeIx) -> &T {
-    let at = list
-        .binary_search_by_key(&ix, |(i, _)| *i)
-        .expect("a flagged edge has an entry");
+    let at = list.binary_search_by_key(&ix, |(i, _)| *i).expect("a flagged edge has an entry");
     &list[at].1
 }
 
@@ -167,11 +165,7 @@ impl GraphView {
     }
 
     pub fn edge_uuid(&self, ix: EdgeIx) -> u64 {
-        if self.meta[ix as usize].flags & FOREIGN != 0 {
-            *side(&self.foreign, ix)
-        } else {
-            self.edge_uuids.get(ix)
-        }
+        if self.meta[ix as usize].flags & FOREIGN != 0 { *side(&self.foreign, ix) } else { self.edge_uuids.get(ix) }
     }
 
     pub fn edge_type(&self, ix: EdgeIx) -> EdgeType {
@@ -231,11 +225,7 @@ impl GraphView {
             None => Hinted::Nowhere,
             // Uuids name one node each, so the record's uuid confirms the hint.
             Some((view, ix)) if view == self.id && (ix as usize) < self.nodes.len() => {
-                if self.nodes.uuid(ix) == node.uuid() {
-                    Hinted::Here(ix)
-                } else {
-                    Hinted::Elsewhere
-                }
+                if self.nodes.uuid(ix) == node.uuid() { Hinted::Here(ix) } else { Hinted::Elsewhere }
             }
             Some(_) => Hinted::Elsewhere,
         }
@@ -246,11 +236,7 @@ impl GraphView {
             // Only a handle never inserted anywhere has no hint (copies made by views carry one).
             None => Hinted::Nowhere,
             Some((view, ix)) if view == self.id && (ix as usize) < self.edges.len() => {
-                if self.edge_uuid(ix) == edge.uuid() {
-                    Hinted::Here(ix)
-                } else {
-                    Hinted::Elsewhere
-                }
+                if self.edge_uuid(ix) == edge.uuid() { Hinted::Here(ix) } else { Hinted::Elsewhere }
             }
             Some(_) => Hinted::Elsewhere,
         }
@@ -341,24 +327,11 @@ impl GraphView {
                 }
             }
         }
-        let missing = |n: &NodeRef| GraphError::MissingEndpoint {
-            edge: edge.uuid(),
-            node: n.uuid(),
-        };
-        let s = self
-            .find_node(edge.source())
-            .ok_or_else(|| missing(edge.source()))?;
-        let t = self
-            .find_node(edge.target())
-            .ok_or_else(|| missing(edge.target()))?;
-        let ix = self.insert_resolved(
-            NewUuid::Kept(edge.uuid()),
-            s,
-            t,
-            edge.edge_type(),
-            edge.directional(),
-            edge.extra(),
-        )?;
+        let missing = |n: &NodeRef| GraphError::MissingEndpoint { edge: edge.uuid(), node: n.uuid() };
+        let s = self.find_node(edge.source()).ok_or_else(|| missing(edge.source()))?;
+        let t = self.find_node(edge.target()).ok_or_else(|| missing(edge.target()))?;
+        let ix =
+            self.insert_resolved(NewUuid::Kept(edge.uuid()), s, t, edge.edge_type(), edge.directional(), edge.extra())?;
         edge.hint.set_first(self.id, ix);
         Ok(ix)
     }
@@ -375,19 +348,9 @@ impl GraphView {
         name: Option<Box<str>>,
         attrs: Attrs,
     ) -> Result<EdgeIx, GraphError> {
-        assert!(
-            (source.max(target) as usize) < self.nodes.len(),
-            "endpoint not in the view"
-        );
+        assert!((source.max(target) as usize) < self.nodes.len(), "endpoint not in the view");
         let extra = EdgeExtra::new(name, attrs)?;
-        self.insert_resolved(
-            NewUuid::Local,
-            source,
-            target,
-            edge_type,
-            directional,
-            extra.as_ref(),
-        )
+        self.insert_resolved(NewUuid::Local, source, target, edge_type, directional, extra.as_ref())
     }
 
     /// Inserts the edge at `ix` of `other`, keeping its uuid; its endpoints must be in this view.
@@ -407,11 +370,7 @@ impl GraphView {
         }
         let (s, t) = other.endpoints(ix);
         let local = |n: NodeIx| {
-            self.find_node_of(other, n)
-                .ok_or(GraphError::MissingEndpoint {
-                    edge: uuid,
-                    node: other.node_uuid(n),
-                })
+            self.find_node_of(other, n).ok_or(GraphError::MissingEndpoint { edge: uuid, node: other.node_uuid(n) })
         };
         let (s, t) = (local(s)?, local(t)?);
         self.insert_resolved(
@@ -455,17 +414,8 @@ impl GraphView {
 
         let next_s = std::mem::replace(self.nodes.head_mut(s, ty), ix);
         // A self-loop is on its node's chain once, through `next_s`.
-        let next_t = if s == t {
-            NIL
-        } else {
-            std::mem::replace(self.nodes.head_mut(t, ty), ix)
-        };
-        self.edges.push(EdgeRec {
-            source: s,
-            target: t,
-            next_s,
-            next_t,
-        });
+        let next_t = if s == t { NIL } else { std::mem::replace(self.nodes.head_mut(t, ty), ix) };
+        self.edges.push(EdgeRec { source: s, target: t, next_s, next_t });
         self.meta.push(Meta { ty, flags });
         if let NewUuid::Kept(u) = uuid {
             self.foreign.push((ix, u));
@@ -499,10 +449,7 @@ impl GraphView {
 /// Indices stay below `u32::MAX - 1`: `NIL` is `u32::MAX`, and BFS encodes "reached via edge e" as
 /// `e + 2`. A view that large would need hundreds of GB, so this is no practical cap.
 fn next_index(len: usize) -> Result<u32, GraphError> {
-    u32::try_from(len)
-        .ok()
-        .filter(|&i| i < u32::MAX - 1)
-        .ok_or(GraphError::OutOfMemory)
+    u32::try_from(len).ok().filter(|&i| i < u32::MAX - 1).ok_or(GraphError::OutOfMemory)
 }
 
 #[cfg(test)]
@@ -542,20 +489,12 @@ mod tests {
         let (a, b) = (node(), node());
         let ia = g.insert_node(&a).unwrap();
         let e = edge(&a, &b, 3);
-        assert_eq!(
-            g.insert_edge(&e),
-            Err(GraphError::MissingEndpoint {
-                edge: e.uuid(),
-                node: b.uuid()
-            })
-        );
+        assert_eq!(g.insert_edge(&e), Err(GraphError::MissingEndpoint { edge: e.uuid(), node: b.uuid() }));
         assert_eq!(g.edge_count(), 0);
         assert_eq!(g.edges_of_type(ia, 3, None).count(), 0);
         assert_eq!(g.edge_types_at(ia).count(), 0, "no list head left behind");
         let e2 = edge(&b, &a, 3);
-        assert!(
-            matches!(g.insert_edge(&e2), Err(GraphError::MissingEndpoint { node, .. }) if node == b.uuid())
-        );
+        assert!(matches!(g.insert_edge(&e2), Err(GraphError::MissingEndpoint { node, .. }) if node == b.uuid()));
         let ib = g.insert_node(&b).unwrap();
         let ie = g.insert_edge(&e).unwrap();
         assert_eq!(g.insert_edge(&e).unwrap(), ie, "idempotent");
@@ -573,11 +512,7 @@ mod tests {
         g.insert_edge(&edge(&ns[3], &ns[0], 1)).unwrap();
         g.insert_edge(&edge(&ns[0], &ns[3], 2)).unwrap();
 
-        let others = |ty, d| {
-            g.edges_of_type(ix[0], ty, d)
-                .map(|a| a.other)
-                .collect::<Vec<_>>()
-        };
+        let others = |ty, d| g.edges_of_type(ix[0], ty, d).map(|a| a.other).collect::<Vec<_>>();
         // Most recent first, leaving and entering alike.
         assert_eq!(others(1, None), [ix[3], ix[2], ix[1]]);
         assert_eq!(others(1, Some(true)), [ix[2], ix[1]]);
@@ -606,11 +541,7 @@ mod tests {
             assert_eq!(loops.len(), 1, "{directed:?}");
             assert!(loops[0].is_source() && loops[0].is_target(), "{directed:?}");
             let others = adj.iter().filter(|x| x.other == ib).count();
-            assert_eq!(
-                others,
-                if directed.is_none() { 2 } else { 1 },
-                "{directed:?}"
-            );
+            assert_eq!(others, if directed.is_none() { 2 } else { 1 }, "{directed:?}");
         }
     }
 
@@ -622,29 +553,14 @@ mod tests {
         g.insert_node(&b).unwrap();
         let mut attrs = Attrs::new();
         attrs.set("w", crate::Value::Int(3)).unwrap();
-        let e = EdgeData::new(
-            a.clone(),
-            b.clone(),
-            4,
-            Some(false),
-            Some("n".into()),
-            attrs,
-        )
-        .unwrap();
+        let e = EdgeData::new(a.clone(), b.clone(), 4, Some(false), Some("n".into()), attrs).unwrap();
         let ix = g.insert_edge(&e).unwrap();
         let back = g.edge(ix).unwrap();
         assert!(back.is_same(&e));
         assert!(back.source().is_same(&a) && back.target().is_same(&b));
-        assert_eq!(
-            (back.edge_type(), back.directional(), back.name()),
-            (4, Some(false), Some("n"))
-        );
+        assert_eq!((back.edge_type(), back.directional(), back.name()), (4, Some(false), Some("n")));
         assert_eq!(back.attr("w"), Some(&crate::Value::Int(3)));
-        assert_eq!(
-            g.insert_edge(&back).unwrap(),
-            ix,
-            "same uuid: already there"
-        );
+        assert_eq!(g.insert_edge(&back).unwrap(), ix, "same uuid: already there");
         assert_eq!((g.edge_uuid(ix), g.edge_type(ix)), (e.uuid(), 4));
     }
 
@@ -682,27 +598,14 @@ mod tests {
     #[test]
     fn create_and_insert_edge_makes_a_findable_edge() {
         let mut g = GraphView::new().unwrap();
-        let (a, b) = (
-            g.create_and_insert_node().unwrap(),
-            g.create_and_insert_node().unwrap(),
-        );
-        let e = g
-            .create_and_insert_edge(a, b, 6, Some(true), Some("x".into()), Attrs::new())
-            .unwrap();
+        let (a, b) = (g.create_and_insert_node().unwrap(), g.create_and_insert_node().unwrap());
+        let e = g.create_and_insert_edge(a, b, 6, Some(true), Some("x".into()), Attrs::new()).unwrap();
         let h = g.edge(e).unwrap();
         assert!(h.source().is_same(g.node(a).unwrap()) && h.target().is_same(g.node(b).unwrap()));
-        assert_eq!(
-            (h.edge_type(), h.directional(), h.name()),
-            (6, Some(true), Some("x"))
-        );
+        assert_eq!((h.edge_type(), h.directional(), h.name()), (6, Some(true), Some("x")));
         assert_eq!(g.find_edge(&h), Some(e));
         assert_eq!(g.insert_edge(&h).unwrap(), e);
-        assert_eq!(
-            g.edges_of_type(b, 6, Some(false))
-                .map(|x| x.other)
-                .collect::<Vec<_>>(),
-            [a]
-        );
+        assert_eq!(g.edges_of_type(b, 6, Some(false)).map(|x| x.other).collect::<Vec<_>>(), [a]);
         let mut w = GraphView::new().unwrap();
         w.insert_node(g.node(a).unwrap()).unwrap();
         w.insert_node(g.node(b).unwrap()).unwrap();
@@ -755,10 +658,7 @@ mod tests {
     fn view_created_nodes_get_data_only_on_request() {
         let mut g = GraphView::new().unwrap();
         let mut w = GraphView::new().unwrap();
-        let (a, b) = (
-            g.create_and_insert_node().unwrap(),
-            g.create_and_insert_node().unwrap(),
-        );
+        let (a, b) = (g.create_and_insert_node().unwrap(), g.create_and_insert_node().unwrap());
         let wa = w.create_and_insert_node().unwrap();
         assert_ne!(g.node_uuid(a), g.node_uuid(b));
         assert_ne!(g.node_uuid(a), w.node_uuid(wa));
@@ -774,18 +674,10 @@ mod tests {
         assert_eq!(w.find_node_of(&g, a), Some(in_w));
         assert_eq!(g.find_node_of(&w, in_w), Some(a));
         // Edges made from local indices hand out endpoints with the same identity.
-        let e = g
-            .create_and_insert_edge(a, b, 1, None, None, Attrs::new())
-            .unwrap();
+        let e = g.create_and_insert_edge(a, b, 1, None, None, Attrs::new()).unwrap();
         let h = g.edge(e).unwrap();
         assert!(h.source().is_same(&da) && h.target().is_same(g.node(b).unwrap()));
-        assert_eq!(
-            w.insert_edge(&h),
-            Err(GraphError::MissingEndpoint {
-                edge: h.uuid(),
-                node: g.node_uuid(b),
-            })
-        );
+        assert_eq!(w.insert_edge(&h), Err(GraphError::MissingEndpoint { edge: h.uuid(), node: g.node_uuid(b) }));
         w.insert_node(g.node(b).unwrap()).unwrap();
         assert_eq!(w.insert_edge(&h).unwrap(), 0);
         assert_eq!(w.edges_of_type(in_w, 1, Some(true)).count(), 1);
@@ -802,18 +694,9 @@ mod tests {
             let name = (k % 3 == 0).then(|| format!("e{k}").into_boxed_str());
             let dir = [None, Some(true), Some(false)][(k % 7 % 3) as usize];
             let ix = if k % 2 == 0 {
-                g.create_and_insert_edge(ia, ib, (k % 5) as u8, dir, name.clone(), Attrs::new())
-                    .unwrap()
+                g.create_and_insert_edge(ia, ib, (k % 5) as u8, dir, name.clone(), Attrs::new()).unwrap()
             } else {
-                let e = EdgeData::new(
-                    b.clone(),
-                    a.clone(),
-                    (k % 5) as u8,
-                    dir,
-                    name.clone(),
-                    Attrs::new(),
-                )
-                .unwrap();
+                let e = EdgeData::new(b.clone(), a.clone(), (k % 5) as u8, dir, name.clone(), Attrs::new()).unwrap();
                 let ix = g.insert_edge(&e).unwrap();
                 assert_eq!(g.edge_uuid(ix), e.uuid(), "an inserted edge keeps its uuid");
                 ix
@@ -825,10 +708,7 @@ mod tests {
         assert_eq!(uuids.len(), want.len(), "unique");
         for (ix, (uuid, ty, dir, name)) in want.iter().enumerate() {
             let h = g.edge(ix as EdgeIx).unwrap();
-            assert_eq!(
-                (h.uuid(), h.edge_type(), h.directional()),
-                (*uuid, *ty, *dir)
-            );
+            assert_eq!((h.uuid(), h.edge_type(), h.directional()), (*uuid, *ty, *dir));
             assert_eq!(h.name(), name.as_deref());
             assert_eq!(g.find_edge(&h), Some(ix as EdgeIx));
         }
@@ -847,9 +727,6 @@ mod tests {
     fn records_are_a_quarter_cache_line_without_over_alignment() {
         assert_eq!(size_of::<EdgeRec>(), 16);
         assert_eq!(size_of::<Meta>(), 2);
-        assert!(
-            align_of::<EdgeRec>() <= 8,
-            "plain realloc growth needs the default alignment"
-        );
+        assert!(align_of::<EdgeRec>() <= 8, "plain realloc growth needs the default alignment");
     }
 }

@@ -4,19 +4,14 @@
 
 use std::collections::{HashSet, VecDeque};
 
-use pyzig_graph::{
-    Attrs, EdgeData, EdgeIx, EdgeType, EdgeTypeSet, GraphView, NodeData, NodeIx, NodeRef,
-};
+use pyzig_graph::{Attrs, EdgeData, EdgeIx, EdgeType, EdgeTypeSet, GraphView, NodeData, NodeIx, NodeRef};
 
 /// A fixed-seed generator (the test must be reproducible, and needs nothing better).
 struct Lcg(u64);
 
 impl Lcg {
     fn below(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         (self.0 >> 33) % n
     }
 }
@@ -53,26 +48,14 @@ fn random_view(r: &mut Lcg) -> (GraphView, Vec<Given>) {
     let mut given = Vec::new();
     for _ in 0..r.below(200) {
         let s = r.below(u64::from(nodes)) as NodeIx;
-        let t = if r.below(5) == 0 {
-            s
-        } else {
-            r.below(u64::from(nodes)) as NodeIx
-        };
+        let t = if r.below(5) == 0 { s } else { r.below(u64::from(nodes)) as NodeIx };
         let ty = r.below(u64::from(TYPES)) as EdgeType;
         let dir = [None, Some(true), Some(false)][r.below(3) as usize];
         let ix = if r.below(2) == 0 {
-            g.create_and_insert_edge(s, t, ty, dir, None, Attrs::new())
-                .unwrap()
+            g.create_and_insert_edge(s, t, ty, dir, None, Attrs::new()).unwrap()
         } else {
-            let e = EdgeData::new(
-                refs[s as usize].clone(),
-                refs[t as usize].clone(),
-                ty,
-                dir,
-                None,
-                Attrs::new(),
-            )
-            .unwrap();
+            let e =
+                EdgeData::new(refs[s as usize].clone(), refs[t as usize].clone(), ty, dir, None, Attrs::new()).unwrap();
             g.insert_edge(&e).unwrap()
         };
         given.push(Given { ix, s, t, ty, dir });
@@ -91,10 +74,8 @@ fn adjacency_uuids_subgraphs_merges_and_bfs_match_brute_force() {
         for n in 0..nodes {
             for ty in 0..TYPES {
                 for d in [None, Some(true), Some(false)] {
-                    let got: Vec<_> = g
-                        .edges_of_type(n, ty, d)
-                        .map(|a| (a.edge, a.other, a.is_source(), a.is_target()))
-                        .collect();
+                    let got: Vec<_> =
+                        g.edges_of_type(n, ty, d).map(|a| (a.edge, a.other, a.is_source(), a.is_target())).collect();
                     let want: Vec<_> = given
                         .iter()
                         .rev()
@@ -102,22 +83,12 @@ fn adjacency_uuids_subgraphs_merges_and_bfs_match_brute_force() {
                         .filter(|e| d.is_none_or(|out| if out { e.s == n } else { e.t == n }))
                         .map(|e| (e.ix, if e.s == n { e.t } else { e.s }, e.s == n, e.t == n))
                         .collect();
-                    assert_eq!(
-                        got, want,
-                        "round {round}: node {n}, type {ty}, directed {d:?}"
-                    );
+                    assert_eq!(got, want, "round {round}: node {n}, type {ty}, directed {d:?}");
                 }
             }
         }
         for e in &given {
-            assert_eq!(
-                (
-                    g.endpoints(e.ix),
-                    g.edge_type(e.ix),
-                    g.edge_directional(e.ix)
-                ),
-                ((e.s, e.t), e.ty, e.dir)
-            );
+            assert_eq!((g.endpoints(e.ix), g.edge_type(e.ix), g.edge_directional(e.ix)), ((e.s, e.t), e.ty, e.dir));
         }
 
         // Every node and edge has its own uuid.
@@ -133,30 +104,15 @@ fn adjacency_uuids_subgraphs_merges_and_bfs_match_brute_force() {
             .filter(|e| picked.contains(&e.s) && picked.contains(&e.t))
             .map(|e| g.edge_uuid(e.ix))
             .collect();
-        let got: HashSet<u64> = (0..sub.edge_count() as EdgeIx)
-            .map(|i| sub.edge_uuid(i))
-            .collect();
-        assert_eq!(
-            (got.len(), sub.edge_count()),
-            (want.len(), want.len()),
-            "round {round}"
-        );
+        let got: HashSet<u64> = (0..sub.edge_count() as EdgeIx).map(|i| sub.edge_uuid(i)).collect();
+        assert_eq!((got.len(), sub.edge_count()), (want.len(), want.len()), "round {round}");
         assert_eq!(got, want, "round {round}");
         for i in 0..sub.edge_count() as EdgeIx {
             let there = g.find_edge(&sub.edge(i).unwrap()).unwrap();
             let ((s, t), (gs, gt)) = (sub.endpoints(i), g.endpoints(there));
-            assert_eq!(
-                (sub.node_uuid(s), sub.node_uuid(t)),
-                (g.node_uuid(gs), g.node_uuid(gt))
-            );
-            assert!(
-                sub.edges_of_type(s, sub.edge_type(i), Some(true))
-                    .any(|a| a.edge == i)
-            );
-            assert!(
-                sub.edges_of_type(t, sub.edge_type(i), Some(false))
-                    .any(|a| a.edge == i)
-            );
+            assert_eq!((sub.node_uuid(s), sub.node_uuid(t)), (g.node_uuid(gs), g.node_uuid(gt)));
+            assert!(sub.edges_of_type(s, sub.edge_type(i), Some(true)).any(|a| a.edge == i));
+            assert!(sub.edges_of_type(t, sub.edge_type(i), Some(false)).any(|a| a.edge == i));
         }
 
         // Merging: what is already there is kept once, uuids stay unique, every handle is found.
@@ -208,11 +164,7 @@ fn adjacency_uuids_subgraphs_merges_and_bfs_match_brute_force() {
                 }
             }
             for y in 0..nodes {
-                let got = tree
-                    .reached()
-                    .iter()
-                    .find(|x| x.node == y)
-                    .map_or(u32::MAX, |x| x.depth);
+                let got = tree.reached().iter().find(|x| x.node == y).map_or(u32::MAX, |x| x.depth);
                 assert_eq!(got, depth[y as usize], "round {round}: bfs {d:?} to {y}");
             }
         }

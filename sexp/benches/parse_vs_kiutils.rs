@@ -20,10 +20,8 @@ mod timing;
 #[global_allocator]
 static ALLOCATOR: Cap<System> = Cap::new(System, usize::MAX);
 
-const DEFAULT_FILES: &[&str] = &[
-    "/usr/share/kicad/demos/video/video.kicad_pcb",
-    "/usr/share/kicad/symbols/FPGA_Xilinx_Virtex7.kicad_sym",
-];
+const DEFAULT_FILES: &[&str] =
+    &["/usr/share/kicad/demos/video/video.kicad_pcb", "/usr/share/kicad/symbols/FPGA_Xilinx_Virtex7.kicad_sym"];
 const MIN_RUNS: usize = 5;
 const MAX_RUNS: usize = 500;
 const TIME_BUDGET: Duration = Duration::from_secs(2);
@@ -32,8 +30,6 @@ const TIME_BUDGET: Duration = Duration::from_secs(2);
 const PARSE_RATIO_TARGET: f64 = 3.0;
 const PRINT_TARGET_MB_S: f64 = 500.0;
 const TREE_TARGET_X: f64 = 2.0;
-
-
 
 /// Bytes that `make()`'s result keeps allocated while it is alive.
 fn retained<T>(make: impl FnOnce() -> T) -> (T, usize) {
@@ -54,20 +50,13 @@ fn bench_file(path: &PathBuf) -> Result<(), String> {
     let (ours, ours_mem) = retained(|| pyzig_sexp::parse(&text));
     let ours = ours.map_err(|e| format!("{}: pyzig parse failed: {e}", path.display()))?;
     let (theirs, theirs_mem) = retained(|| kiutils_sexpr::parse_one(&text));
-    let theirs =
-        theirs.map_err(|e| format!("{}: kiutils_sexpr parse failed: {e}", path.display()))?;
+    let theirs = theirs.map_err(|e| format!("{}: kiutils_sexpr parse failed: {e}", path.display()))?;
     // Both are lossless; make sure we compare parsers that did the whole job.
     if ours.print() != text {
-        return Err(format!(
-            "{}: pyzig print is not byte-identical",
-            path.display()
-        ));
+        return Err(format!("{}: pyzig print is not byte-identical", path.display()));
     }
     if theirs.to_lossless_string() != text {
-        return Err(format!(
-            "{}: kiutils_sexpr print is not byte-identical",
-            path.display()
-        ));
+        return Err(format!("{}: kiutils_sexpr print is not byte-identical", path.display()));
     }
 
     let ours_parse = timing::mb_per_s(
@@ -92,21 +81,21 @@ fn bench_file(path: &PathBuf) -> Result<(), String> {
     let ours_x = ours_mem as f64 / size as f64;
     let theirs_x = theirs_mem as f64 / size as f64;
 
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into(),
-    );
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
     println!("{name} ({:.2} MB)", size as f64 / 1e6);
     println!(
-        "  parse   pyzig {ours_parse:8.1} MB/s   kiutils_sexpr {theirs_parse:8.1} MB/s   ratio {ratio:5.2}x   target >= {PARSE_RATIO_TARGET}x: {}",
+        "  parse   pyzig {ours_parse:8.1} MB/s   kiutils_sexpr {theirs_parse:8.1} MB/s   ratio {ratio:5.2}x   target \
+            >= {PARSE_RATIO_TARGET}x: {}",
         verdict(ratio >= PARSE_RATIO_TARGET)
     );
     println!(
-        "  print   pyzig {ours_print:8.1} MB/s                                        target >= {PRINT_TARGET_MB_S} MB/s: {}",
+        "  print   pyzig {ours_print:8.1} MB/s                                        target >= {PRINT_TARGET_MB_S} \
+            MB/s: {}",
         verdict(ours_print >= PRINT_TARGET_MB_S)
     );
     println!(
-        "  memory  pyzig {ours_x:8.2}x file  kiutils_sexpr {theirs_x:8.2}x file  ratio {:5.2}x   target pyzig <= {TREE_TARGET_X}x: {}",
+        "  memory  pyzig {ours_x:8.2}x file  kiutils_sexpr {theirs_x:8.2}x file  ratio {:5.2}x   target pyzig <= \
+            {TREE_TARGET_X}x: {}",
         ours_x / theirs_x,
         verdict(ours_x <= TREE_TARGET_X)
     );
@@ -119,16 +108,8 @@ fn bench_file(path: &PathBuf) -> Result<(), String> {
 
 fn main() -> ExitCode {
     // `cargo bench` passes flags such as `--bench`; everything else is a file.
-    let args: Vec<PathBuf> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .map(PathBuf::from)
-        .collect();
-    let files = if args.is_empty() {
-        DEFAULT_FILES.iter().map(PathBuf::from).collect()
-    } else {
-        args
-    };
+    let args: Vec<PathBuf> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).map(PathBuf::from).collect();
+    let files = if args.is_empty() { DEFAULT_FILES.iter().map(PathBuf::from).collect() } else { args };
     let mut failed = false;
     for file in &files {
         if let Err(message) = bench_file(file) {
@@ -136,9 +117,5 @@ fn main() -> ExitCode {
             failed = true;
         }
     }
-    if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }

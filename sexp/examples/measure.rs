@@ -45,22 +45,15 @@ fn main() {
 
         let heap = tree.heap_size();
         println!(
-            "{path}: {mb:.2} MB, parse {:.0} MB/s, print {:.0} MB/s (after one edit {:.0} MB/s), format {:.0} MB/s, tree {heap} B = {:.2}x file (source copy included), round-trip {}, format_kicad {}",
+            "{path}: {mb:.2} MB, parse {:.0} MB/s, print {:.0} MB/s (after one edit {:.0} MB/s), format {:.0} MB/s, \
+                tree {heap} B = {:.2}x file (source copy included), round-trip {}, format_kicad {}",
             mb / parse_s,
             mb / print_s,
             mb / edited_print_s,
             mb / format_s,
             heap as f64 / bytes.len() as f64,
-            if tree.print().as_bytes() == bytes {
-                "exact"
-            } else {
-                "DIFFERS"
-            },
-            if formatted.as_bytes() == bytes {
-                "exact"
-            } else {
-                "differs"
-            },
+            if tree.print().as_bytes() == bytes { "exact" } else { "DIFFERS" },
+            if formatted.as_bytes() == bytes { "exact" } else { "differs" },
         );
     }
 }

@@ -47,10 +47,7 @@ pub(crate) struct Gap {
 }
 
 impl Gap {
-    pub(crate) const AUTO: Gap = Gap {
-        start: u32::MAX,
-        end: u32::MAX,
-    };
+    pub(crate) const AUTO: Gap = Gap { start: u32::MAX, end: u32::MAX };
     pub(crate) fn is_auto(self) -> bool {
         self.start == u32::MAX
     }
@@ -97,10 +94,9 @@ impl fmt::Display for EditError {
             EditError::IndexOutOfRange { index, len } => {
                 write!(f, "index {index} out of range for a list of {len} children")
             }
-            EditError::NotDetached(n) => write!(
-                f,
-                "node {n:?} is an original or already attached node; insert a copy (copy_node)"
-            ),
+            EditError::NotDetached(n) => {
+                write!(f, "node {n:?} is an original or already attached node; insert a copy (copy_node)")
+            }
             EditError::Cycle(n) => write!(f, "inserting node {n:?} there would make a cycle"),
             EditError::NotInTree(n) => write!(f, "node {n:?} is not in the tree"),
             EditError::InvalidAtom(t) => write!(f, "{t:?} is not a valid bare atom"),
@@ -174,18 +170,9 @@ impl Tree {
         self.check_insertable(parent, child)?;
         let v = self.child_vec(parent)?;
         if index > v.len() {
-            return Err(EditError::IndexOutOfRange {
-                index,
-                len: v.len(),
-            });
+            return Err(EditError::IndexOutOfRange { index, len: v.len() });
         }
-        v.insert(
-            index,
-            Child {
-                id: child,
-                gap: Gap::AUTO,
-            },
-        );
+        v.insert(index, Child { id: child, gap: Gap::AUTO });
         self.edits.new[child.new_index()].parent = Some(parent);
         Ok(())
     }
@@ -200,10 +187,7 @@ impl Tree {
     pub fn remove(&mut self, parent: NodeId, index: usize) -> Result<NodeId, EditError> {
         let v = self.child_vec(parent)?;
         if index >= v.len() {
-            return Err(EditError::IndexOutOfRange {
-                index,
-                len: v.len(),
-            });
+            return Err(EditError::IndexOutOfRange { index, len: v.len() });
         }
         let old = v.remove(index).id;
         if old.is_new() {
@@ -214,18 +198,11 @@ impl Tree {
 
     /// Puts detached `child` in place of child `index` of `parent`, keeping the replaced node's
     /// surrounding whitespace; returns the replaced node.
-    pub fn replace(
-        &mut self,
-        parent: NodeId,
-        index: usize,
-        child: NodeId,
-    ) -> Result<NodeId, EditError> {
+    pub fn replace(&mut self, parent: NodeId, index: usize, child: NodeId) -> Result<NodeId, EditError> {
         self.check_insertable(parent, child)?;
         let v = self.child_vec(parent)?;
         let len = v.len();
-        let slot = v
-            .get_mut(index)
-            .ok_or(EditError::IndexOutOfRange { index, len })?;
+        let slot = v.get_mut(index).ok_or(EditError::IndexOutOfRange { index, len })?;
         let old = std::mem::replace(&mut slot.id, child);
         if old.is_new() {
             self.edits.new[old.new_index()].parent = None;
@@ -248,10 +225,7 @@ impl Tree {
             return Ok(());
         }
         let parent = self.parent(old).ok_or(EditError::NotInTree(old))?;
-        let index = self
-            .children(parent)
-            .position(|c| c == old)
-            .ok_or(EditError::NotInTree(old))?;
+        let index = self.children(parent).position(|c| c == old).ok_or(EditError::NotInTree(old))?;
         self.replace(parent, index, new).map(|_| ())
     }
 
@@ -275,11 +249,7 @@ impl Tree {
             return self.edits.new.get(node.new_index())?.parent;
         }
         // Where `node` sits in the arena: an implicit head sits just inside its list.
-        let pos = if node.0 & HEAD_BIT != 0 {
-            (node.0 & !HEAD_BIT) + 1
-        } else {
-            node.0
-        };
+        let pos = if node.0 & HEAD_BIT != 0 { (node.0 & !HEAD_BIT) + 1 } else { node.0 };
         let mut cur = self.root();
         loop {
             if cur == node || self.kind(cur) != Kind::List {
@@ -290,11 +260,7 @@ impl Tree {
                 if c == node {
                     return Some(cur);
                 }
-                if !c.is_new()
-                    && self.kind(c) == Kind::List
-                    && c.0 < pos
-                    && pos < c.0 + self.shape(c.0 as usize).size
-                {
+                if !c.is_new() && self.kind(c) == Kind::List && c.0 < pos && pos < c.0 + self.shape(c.0 as usize).size {
                     next = Some(c);
                     break;
                 }
@@ -320,10 +286,7 @@ impl Tree {
             return Ok(node);
         }
         let parent = self.parent(node).ok_or(EditError::NotInTree(node))?;
-        let index = self
-            .children(parent)
-            .position(|c| c == node)
-            .ok_or(EditError::NotInTree(node))?;
+        let index = self.children(parent).position(|c| c == node).ok_or(EditError::NotInTree(node))?;
         let new = self.alloc(NewKind::Atom(token));
         self.replace(parent, index, new)?;
         Ok(new)
@@ -371,12 +334,7 @@ impl Tree {
             let entry = self.original_children(p as usize);
             self.edits.lists.insert(p, entry);
         }
-        Ok(&mut self
-            .edits
-            .lists
-            .get_mut(&p)
-            .expect("just inserted")
-            .children)
+        Ok(&mut self.edits.lists.get_mut(&p).expect("just inserted").children)
     }
 
     fn original_children(&self, p: usize) -> ListEdit {
@@ -386,30 +344,11 @@ impl Tree {
         let mut it = self.slot_children(p);
         while let Some(c) = it.next(self) {
             let r = self.orig_range(c);
-            children.push(Child {
-                id: NodeId(c),
-                gap: Gap {
-                    start: prev_end,
-                    end: r.start as u32,
-                },
-            });
+            children.push(Child { id: NodeId(c), gap: Gap { start: prev_end, end: r.start as u32 } });
             prev_end = r.end as u32;
         }
-        let first_gap = children.first().map_or(
-            Gap {
-                start: open + 1,
-                end: open + 1,
-            },
-            |c| c.gap,
-        );
-        ListEdit {
-            children,
-            first_gap,
-            close_gap: Gap {
-                start: prev_end,
-                end: self.shape(p).close,
-            },
-        }
+        let first_gap = children.first().map_or(Gap { start: open + 1, end: open + 1 }, |c| c.gap);
+        ListEdit { children, first_gap, close_gap: Gap { start: prev_end, end: self.shape(p).close } }
     }
 }
 
@@ -419,24 +358,15 @@ fn copy_subtree(from: &Tree, id: NodeId, base: usize) -> Vec<NewNode> {
         Some(t) => NewKind::Atom(t.into()),
         None => NewKind::List(Vec::new()),
     };
-    let mut out = vec![NewNode {
-        kind: shallow(id),
-        parent: None,
-    }];
+    let mut out = vec![NewNode { kind: shallow(id), parent: None }];
     let mut todo = vec![(0usize, id)];
     while let Some((dst, src)) = todo.pop() {
         for c in from.children(src) {
             let k = out.len();
             let cid = NodeId(NEW_BIT | (base + k) as u32);
-            out.push(NewNode {
-                kind: shallow(c),
-                parent: Some(NodeId(NEW_BIT | (base + dst) as u32)),
-            });
+            out.push(NewNode { kind: shallow(c), parent: Some(NodeId(NEW_BIT | (base + dst) as u32)) });
             if let NewKind::List(v) = &mut out[dst].kind {
-                v.push(Child {
-                    id: cid,
-                    gap: Gap::AUTO,
-                });
+                v.push(Child { id: cid, gap: Gap::AUTO });
             }
             if from.kind(c) == Kind::List {
                 todo.push((k, c));

@@ -47,32 +47,17 @@ impl ParseError {
             }
             (s, caret - from + if from > 0 { 3 } else { 0 })
         };
-        ParseError {
-            offset,
-            line,
-            column,
-            message: message.into(),
-            excerpt,
-            excerpt_caret,
-        }
+        ParseError { offset, line, column, message: message.into(), excerpt, excerpt_caret }
     }
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "line {}, column {}: {}",
-            self.line, self.column, self.message
-        )?;
+        writeln!(f, "line {}, column {}: {}", self.line, self.column, self.message)?;
         writeln!(f, "{}", self.excerpt)?;
         // Keep tabs in the caret line so it lines up under the excerpt whatever the tab width.
-        let pad: String = self
-            .excerpt
-            .chars()
-            .take(self.excerpt_caret)
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
+        let pad: String =
+            self.excerpt.chars().take(self.excerpt_caret).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
         write!(f, "{pad}^")
     }
 }
@@ -87,10 +72,7 @@ mod tests {
     fn display_has_excerpt_and_caret() {
         let e = ParseError::at(b"(a\n\t(b \"x)\n", 7, "unterminated string");
         assert_eq!((e.line, e.column), (2, 5));
-        assert_eq!(
-            e.to_string(),
-            "line 2, column 5: unterminated string\n\t(b \"x)\n\t   ^"
-        );
+        assert_eq!(e.to_string(), "line 2, column 5: unterminated string\n\t(b \"x)\n\t   ^");
     }
 
     #[test]

@@ -24,10 +24,7 @@ pub fn quote(value: &str) -> String {
 /// The value of a quoted string token (with its quotes). Borrows when there is no escape.
 /// Escapes that produce bytes which are not valid UTF-8 are replaced with U+FFFD.
 pub fn unquote(token: &str) -> Cow<'_, str> {
-    let inner = token
-        .strip_prefix('"')
-        .and_then(|t| t.strip_suffix('"'))
-        .unwrap_or(token);
+    let inner = token.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(token);
     if !inner.contains('\\') {
         return Cow::Borrowed(inner);
     }
@@ -79,10 +76,7 @@ pub fn unquote(token: &str) -> Cow<'_, str> {
             out.push(e);
         }
     }
-    Cow::Owned(
-        String::from_utf8(out)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
-    )
+    Cow::Owned(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 #[cfg(test)]

@@ -38,24 +38,8 @@ enum Last {
 
 /// Appends node `id` laid out by the KiCad rules. Lines it starts are indented with `base`
 /// followed by `unit` per level below `id`; `column` is where the output currently stands.
-pub(crate) fn prettify(
-    tree: &Tree,
-    id: NodeId,
-    out: &mut String,
-    base: &str,
-    unit: &str,
-    column: usize,
-) {
-    let mut p = Pretty {
-        out,
-        base,
-        unit,
-        depth: 0,
-        column,
-        last: Last::Nothing,
-        in_xy: false,
-        multi: false,
-    };
+pub(crate) fn prettify(tree: &Tree, id: NodeId, out: &mut String, base: &str, unit: &str, column: usize) {
+    let mut p = Pretty { out, base, unit, depth: 0, column, last: Last::Nothing, in_xy: false, multi: false };
     if tree.kind(id) != Kind::List {
         p.atom(tree.token(id).unwrap_or(""), true);
         return;

@@ -59,11 +59,7 @@ pub(crate) fn string_end(b: &[u8], start: usize) -> Option<usize> {
 
 /// True when only blanks separate `i` from the start of its line.
 fn at_line_start(b: &[u8], i: usize) -> bool {
-    b[..i]
-        .iter()
-        .rev()
-        .take_while(|&&c| c != b'\n')
-        .all(|&c| c == b' ' || c == b'\t')
+    b[..i].iter().rev().take_while(|&&c| c != b'\n').all(|&c| c == b' ' || c == b'\t')
 }
 
 /// Skips whitespace and comment lines from `i`; returns the next token start (or `b.len()`).

@@ -62,11 +62,7 @@ pub fn parse_bytes(src: &[u8]) -> Result<Tree, ParseError> {
         Ok(s) => parse(s),
         Err(e) => {
             let at = e.valid_up_to();
-            Err(ParseError::at(
-                src,
-                at,
-                format!("invalid UTF-8 (byte 0x{:02X})", src[at]),
-            ))
+            Err(ParseError::at(src, at, format!("invalid UTF-8 (byte 0x{:02X})", src[at])))
         }
     }
 }
@@ -84,8 +80,7 @@ impl Tree {
             + self.big.capacity() * size_of::<tree::ListShape>();
         for e in self.edits.lists.values() {
             // BTreeMap node overhead is approximated by the entry size.
-            n += size_of::<(u32, edit::ListEdit)>()
-                + e.children.capacity() * size_of::<edit::Child>();
+            n += size_of::<(u32, edit::ListEdit)>() + e.children.capacity() * size_of::<edit::Child>();
         }
         n += self.edits.new.capacity() * size_of::<edit::NewNode>();
         for x in &self.edits.new {

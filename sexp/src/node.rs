@@ -37,20 +37,12 @@ impl<'t> Node<'t> {
 
     /// Text of a bare atom (`None` for strings and lists).
     pub fn atom(&self) -> Option<&'t str> {
-        if self.kind() == Kind::Atom {
-            self.token()
-        } else {
-            None
-        }
+        if self.kind() == Kind::Atom { self.token() } else { None }
     }
 
     /// Unescaped value of a quoted string (`None` for atoms and lists).
     pub fn string(&self) -> Option<Cow<'t, str>> {
-        if self.kind() == Kind::String {
-            self.token().map(unquote)
-        } else {
-            None
-        }
+        if self.kind() == Kind::String { self.token().map(unquote) } else { None }
     }
 
     /// Text of an atom or unescaped value of a string: what KiCad reads as the token's text.
@@ -75,9 +67,7 @@ impl<'t> Node<'t> {
     /// Children of a list (empty for atoms).
     pub fn children(&self) -> impl Iterator<Item = Node<'t>> + 't {
         let tree = self.tree;
-        self.tree
-            .children(self.id)
-            .map(move |id| Node::new(tree, id))
+        self.tree.children(self.id).map(move |id| Node::new(tree, id))
     }
 
     /// Child ids of a list.
@@ -123,12 +113,7 @@ impl std::fmt::Debug for Node<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.token() {
             Some(t) => write!(f, "{:?}({t})", self.kind()),
-            None => write!(
-                f,
-                "List({:?}, {} children)",
-                self.head(),
-                self.children().count()
-            ),
+            None => write!(f, "List({:?}, {} children)", self.head(), self.children().count()),
         }
     }
 }

@@ -33,18 +33,12 @@ fn build_limited(b: &[u8], max_input: usize) -> Result<(Vec<u32>, Vec<ListShape>
         return Err(ParseError::at(
             &b[..0],
             0,
-            format!(
-                "input is {n} bytes; inputs of 4 GiB or more are not supported (offsets are 32-bit)"
-            ),
+            format!("input is {n} bytes; inputs of 4 GiB or more are not supported (offsets are 32-bit)"),
         ));
     }
     let mut i = skip_trivia(b, 0);
     if i == n {
-        return Err(ParseError::at(
-            b,
-            i,
-            "empty input: expected '(' to open the root list",
-        ));
+        return Err(ParseError::at(b, i, "empty input: expected '(' to open the root list"));
     }
     if b[i] != b'(' {
         return Err(ParseError::at(b, i, "expected '(' to open the root list"));
@@ -74,10 +68,7 @@ fn build_limited(b: &[u8], max_input: usize) -> Result<(Vec<u32>, Vec<ListShape>
             b')' => {
                 // `open` is never empty here: the loop ends when the root closes.
                 let at = open.pop().unwrap_or(0) as usize;
-                let shape = ListShape {
-                    size: (slots.len() - at) as u32,
-                    close: i as u32,
-                };
+                let shape = ListShape { size: (slots.len() - at) as u32, close: i as u32 };
                 slots[at + 1] = list_record(slots[at], shape, &mut big);
                 i += 1;
                 if open.is_empty() {
@@ -146,21 +137,7 @@ mod tests {
         // ( d): `(` at 12, 3 slots, `)` at 15, `d` after a blank: its own slot at 14;
         // (): `(` at 17, 2 slots, `)` at 18.
         let rec = |size: u32, span: u32| size << 17 | span;
-        assert_eq!(
-            s,
-            [
-                1,
-                rec(10, 18),
-                4,
-                rec(2, 2),
-                8,
-                12,
-                rec(3, 3),
-                14,
-                17,
-                rec(2, 1)
-            ]
-        );
+        assert_eq!(s, [1, rec(10, 18), 4, rec(2, 2), 8, 12, rec(3, 3), 14, 17, rec(2, 1)]);
         assert!(big.is_empty());
     }
 

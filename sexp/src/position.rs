@@ -7,10 +7,7 @@ pub(crate) fn line_col(b: &[u8], offset: usize) -> (usize, usize) {
     let before = &b[..offset];
     let line = 1 + memchr::memchr_iter(b'\n', before).count();
     let line_start = memchr::memrchr(b'\n', before).map_or(0, |k| k + 1);
-    let column = 1 + before[line_start..]
-        .iter()
-        .filter(|&&c| c & 0xC0 != 0x80)
-        .count();
+    let column = 1 + before[line_start..].iter().filter(|&&c| c & 0xC0 != 0x80).count();
     (line, column)
 }
 

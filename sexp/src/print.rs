@@ -89,16 +89,8 @@ impl Tree {
 
     fn frame(&self, i: usize) -> Frame<'_> {
         match self.edits.lists.get(&(i as u32)) {
-            Some(e) => Frame::Edited {
-                list: i,
-                edit: e,
-                pos: 0,
-            },
-            None => Frame::Orig {
-                list: i,
-                children: self.slot_children(i),
-                prev_end: self.open(i) + 1,
-            },
+            Some(e) => Frame::Edited { list: i, edit: e, pos: 0 },
+            None => Frame::Orig { list: i, children: self.slot_children(i), prev_end: self.open(i) + 1 },
         }
     }
 
@@ -116,10 +108,7 @@ impl Tree {
         }
         // Nearest original list sibling that did not start its list: copy its whitespace.
         let sibling_gap = |c: &Child| {
-            (!c.id.is_new()
-                && !c.gap.is_auto()
-                && c.gap != edit.first_gap
-                && self.kind(c.id) == Kind::List)
+            (!c.id.is_new() && !c.gap.is_auto() && c.gap != edit.first_gap && self.kind(c.id) == Kind::List)
                 .then_some(c.gap)
         };
         let before = edit.children[..k].iter().rev().find_map(sibling_gap);
@@ -127,11 +116,7 @@ impl Tree {
         match found {
             Some(g) => {
                 let text = &self.src[g.start as usize..g.end as usize];
-                if text.contains('\n') {
-                    text.to_owned()
-                } else {
-                    " ".into()
-                }
+                if text.contains('\n') { text.to_owned() } else { " ".into() }
             }
             None => format!("\n{}{}", self.line_indent(*list), self.indent_unit()),
         }
@@ -142,10 +127,7 @@ impl Tree {
         let b = self.src.as_bytes();
         let start = self.open(i);
         let line = memchr::memrchr(b'\n', &b[..start]).map_or(0, |k| k + 1);
-        let n = b[line..start]
-            .iter()
-            .take_while(|&&c| c == b' ' || c == b'\t')
-            .count();
+        let n = b[line..start].iter().take_while(|&&c| c == b' ' || c == b'\t').count();
         self.src[line..line + n].to_owned()
     }
 
@@ -169,17 +151,9 @@ impl Tree {
 /// One original list being printed.
 enum Frame<'t> {
     /// No edit of its own (edits are deeper): children and gaps straight from the source.
-    Orig {
-        list: usize,
-        children: SlotChildren,
-        prev_end: usize,
-    },
+    Orig { list: usize, children: SlotChildren, prev_end: usize },
     /// Its children were edited.
-    Edited {
-        list: usize,
-        edit: &'t ListEdit,
-        pos: usize,
-    },
+    Edited { list: usize, edit: &'t ListEdit, pos: usize },
 }
 
 impl<'t> Frame<'t> {
@@ -192,15 +166,10 @@ impl<'t> Frame<'t> {
     /// The next child and the source gap before it (`None`: choose one by style).
     fn next(&mut self, tree: &Tree) -> Option<(NodeId, Option<Gap>)> {
         match self {
-            Frame::Orig {
-                children, prev_end, ..
-            } => {
+            Frame::Orig { children, prev_end, .. } => {
                 let id = children.next(tree)?;
                 let r = tree.orig_range(id);
-                let gap = Gap {
-                    start: *prev_end as u32,
-                    end: r.start as u32,
-                };
+                let gap = Gap { start: *prev_end as u32, end: r.start as u32 };
                 *prev_end = r.end;
                 Some((NodeId(id), Some(gap)))
             }
@@ -224,12 +193,8 @@ impl<'t> Frame<'t> {
     /// Source text between the last child and `)`.
     fn close(&self, tree: &'t Tree) -> &'t str {
         match self {
-            Frame::Orig { list, prev_end, .. } => {
-                &tree.src[*prev_end..tree.shape(*list).close as usize]
-            }
-            Frame::Edited { edit, .. } => {
-                &tree.src[edit.close_gap.start as usize..edit.close_gap.end as usize]
-            }
+            Frame::Orig { list, prev_end, .. } => &tree.src[*prev_end..tree.shape(*list).close as usize],
+            Frame::Edited { edit, .. } => &tree.src[edit.close_gap.start as usize..edit.close_gap.end as usize],
         }
     }
 }

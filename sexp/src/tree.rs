@@ -105,12 +105,7 @@ pub struct Tree {
 
 impl Tree {
     pub(crate) fn from_parts(src: Box<str>, slots: Vec<u32>, big: Vec<ListShape>) -> Self {
-        Tree {
-            src,
-            slots,
-            big,
-            edits: Edits::default(),
-        }
+        Tree { src, slots, big, edits: Edits::default() }
     }
 
     /// The source text the tree was parsed from (unchanged by edits).
@@ -186,11 +181,7 @@ impl Tree {
     /// Byte range of an original node in [`Tree::source`] (lists: `(` to `)` inclusive);
     /// `None` for edit-created nodes. An original node keeps its span after edits inside it.
     pub fn span(&self, id: NodeId) -> Option<Range<usize>> {
-        if id.is_new() {
-            None
-        } else {
-            Some(self.orig_range(id.0))
-        }
+        if id.is_new() { None } else { Some(self.orig_range(id.0)) }
     }
 
     /// 1-based (line, column) of a byte offset in the source; the column counts characters.
@@ -237,21 +228,14 @@ impl Tree {
         if w & BIG_BIT != 0 {
             self.big[(w & !BIG_BIT) as usize]
         } else {
-            ListShape {
-                size: w >> SPAN_BITS,
-                close: self.slots[i] + (w & ((1 << SPAN_BITS) - 1)),
-            }
+            ListShape { size: w >> SPAN_BITS, close: self.slots[i] + (w & ((1 << SPAN_BITS) - 1)) }
         }
     }
 
     /// Slots taken by the subtree at slot `i` (a real slot: an implicit head takes none).
     #[inline]
     pub(crate) fn slot_size(&self, i: usize) -> usize {
-        if self.is_list(i) {
-            self.shape(i).size as usize
-        } else {
-            1
-        }
+        if self.is_list(i) { self.shape(i).size as usize } else { 1 }
     }
 
     /// Source range of original node `raw` (any kind; lists include both parentheses).
@@ -281,16 +265,8 @@ impl Tree {
     /// The original children of the list at slot `i`, ignoring edits.
     #[inline]
     pub(crate) fn slot_children(&self, i: usize) -> SlotChildren {
-        let head = if has_head(self.src.as_bytes(), self.open(i)) {
-            i as u32 | HEAD_BIT
-        } else {
-            NO_HEAD
-        };
-        SlotChildren {
-            head,
-            next: i as u32 + 2,
-            end: i as u32 + self.shape(i).size,
-        }
+        let head = if has_head(self.src.as_bytes(), self.open(i)) { i as u32 | HEAD_BIT } else { NO_HEAD };
+        SlotChildren { head, next: i as u32 + 2, end: i as u32 + self.shape(i).size }
     }
 
     /// Whether slot `i` starts a node (walks from the root; used only to validate foreign ids).
@@ -381,10 +357,7 @@ mod tests {
         let t = crate::parse(SHAPES).unwrap();
         let nodes = all_nodes(&t);
         let tokens: Vec<&str> = nodes.iter().filter_map(|&(id, _)| t.token(id)).collect();
-        assert_eq!(
-            tokens,
-            ["a", "b", "c", "d", "\"s\"", "x", "e", "#f", "g", "\"h\""]
-        );
+        assert_eq!(tokens, ["a", "b", "c", "d", "\"s\"", "x", "e", "#f", "g", "\"h\""]);
         for &(id, parent) in &nodes {
             assert!(t.contains(id), "{id:?}");
             assert_eq!(t.parent(id), parent, "{id:?}");
@@ -414,11 +387,7 @@ mod tests {
         assert!(!t.contains(NodeId(1)));
         let no_head = ["( d)", "()", "(() e)"].map(|s| {
             let at = SHAPES.find(s).unwrap();
-            nodes
-                .iter()
-                .find(|&&id| t.span(id).unwrap().start == at)
-                .unwrap()
-                .0
+            nodes.iter().find(|&&id| t.span(id).unwrap().start == at).unwrap().0
         });
         for raw in no_head {
             assert!(t.contains(NodeId(raw)) && !t.contains(NodeId(raw | HEAD_BIT)));
@@ -437,13 +406,7 @@ mod tests {
         t.set_atom(a, "z").unwrap();
         let list = t.node(root).child(7).unwrap().id();
         t.remove(list, 0).unwrap();
-        assert_eq!(
-            t.print(),
-            "(z (b c) ( d) (\"t u\" x) () (() e) (#f) (\"h\"))"
-        );
-        assert_eq!(
-            t.parent(s2).map(|p| t.node(p).child(1).unwrap().atom()),
-            Some(Some("x"))
-        );
+        assert_eq!(t.print(), "(z (b c) ( d) (\"t u\" x) () (() e) (#f) (\"h\"))");
+        assert_eq!(t.parent(s2).map(|p| t.node(p).child(1).unwrap().atom()), Some(Some("x")));
     }
 }

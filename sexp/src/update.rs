@@ -16,10 +16,7 @@ impl Tree {
     /// (for example built with [`Tree::parse_node`]). Unchanged tokens keep their original text
     /// and surrounding whitespace; `new` is consumed (its nodes are moved in where needed).
     pub fn update(&mut self, old: NodeId, new: NodeId) -> Result<(), EditError> {
-        if !new.is_new()
-            || self.edits.new[new.new_index()].parent.is_some()
-            || self.edits.root == Some(new)
-        {
+        if !new.is_new() || self.edits.new[new.new_index()].parent.is_some() || self.edits.root == Some(new) {
             return Err(EditError::NotDetached(new));
         }
         let (ko, kn) = (self.kind(old), self.kind(new));

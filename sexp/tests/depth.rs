@@ -9,11 +9,7 @@ const DEPTH: usize = 1_000_000;
 fn million_unclosed_parens_is_an_error() {
     let e = parse(&"(".repeat(DEPTH)).err().expect("must fail");
     assert_eq!((e.line, e.column), (1, DEPTH));
-    assert!(
-        e.message.contains("never closed") && e.message.contains("1000000"),
-        "{}",
-        e.message
-    );
+    assert!(e.message.contains("never closed") && e.message.contains("1000000"), "{}", e.message);
     assert!(e.excerpt.len() < 200);
 }
 

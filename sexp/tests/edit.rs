@@ -24,18 +24,11 @@ fn one_value_edit_is_a_one_line_diff_kicad8() {
     let new = t.set_atom(value, "0.8").unwrap();
     assert_eq!(t.node(new).as_f64(), Some(0.8));
     let out = t.print();
-    assert_eq!(
-        changed_lines(&src, &out),
-        [("\t\t(thickness 1.6)".into(), "\t\t(thickness 0.8)".into())]
-    );
+    assert_eq!(changed_lines(&src, &out), [("\t\t(thickness 1.6)".into(), "\t\t(thickness 0.8)".into())]);
     // The edited tree reparses to the same structure and still formats like KiCad.
     let again = parse(&out).unwrap();
     assert_eq!(format_kicad(&again), format_kicad(&t));
-    assert_eq!(
-        format_kicad(&t),
-        out,
-        "a pcbnew file stays KiCad-formatted after the edit"
-    );
+    assert_eq!(format_kicad(&t), out, "a pcbnew file stays KiCad-formatted after the edit");
 }
 
 #[test]
@@ -45,20 +38,9 @@ fn one_string_edit_is_a_one_line_diff_kicad6() {
     let root = t.node(t.root());
     let sym = root
         .find_all("symbol")
-        .find(|s| {
-            s.find("lib_id")
-                .unwrap()
-                .child(1)
-                .unwrap()
-                .string()
-                .unwrap()
-                == "Device:R"
-        })
+        .find(|s| s.find("lib_id").unwrap().child(1).unwrap().string().unwrap() == "Device:R")
         .unwrap();
-    let value_prop = sym
-        .find_all("property")
-        .find(|p| p.child(1).unwrap().string().unwrap() == "Value")
-        .unwrap();
+    let value_prop = sym.find_all("property").find(|p| p.child(1).unwrap().string().unwrap() == "Value").unwrap();
     let v = value_prop.child(2).unwrap().id();
     assert_eq!(t.node(v).string().unwrap(), "50R");
     t.set_string(v, "4.7k \"big\"").unwrap();
@@ -77,24 +59,14 @@ fn inserted_list_follows_tab_layout() {
     let src = common::fixture("test-v8.kicad_mod");
     let mut t = parse(&src).unwrap();
     let root = t.root();
-    let attr_index = t
-        .node(root)
-        .children()
-        .position(|c| c.head() == Some("attr"))
-        .unwrap();
-    let new = t
-        .parse_node(
-            "(property \"MPN\" \"XYZ-1\" (at 0 0 0) (layer \"F.Fab\") (effects (font (size 1 1))))",
-        )
-        .unwrap();
+    let attr_index = t.node(root).children().position(|c| c.head() == Some("attr")).unwrap();
+    let new =
+        t.parse_node("(property \"MPN\" \"XYZ-1\" (at 0 0 0) (layer \"F.Fab\") (effects (font (size 1 1))))").unwrap();
     t.insert(root, attr_index, new).unwrap();
     let out = t.print();
-    let expected_block = "\t(property \"MPN\" \"XYZ-1\"\n\t\t(at 0 0 0)\n\t\t(layer \"F.Fab\")\n\t\t(effects\n\t\t\t(font\n\t\t\t\t(size 1 1)\n\t\t\t)\n\t\t)\n\t)\n\t(attr smd)";
-    assert_eq!(
-        out.replacen(expected_block, "\t(attr smd)", 1),
-        src,
-        "{out}"
-    );
+    let expected_block = "\t(property \"MPN\" \"XYZ-1\"\n\t\t(at 0 0 0)\n\t\t(layer \
+        \"F.Fab\")\n\t\t(effects\n\t\t\t(font\n\t\t\t\t(size 1 1)\n\t\t\t)\n\t\t)\n\t)\n\t(attr smd)";
+    assert_eq!(out.replacen(expected_block, "\t(attr smd)", 1), src, "{out}");
     // A pcbnew file with a new node laid out like pcbnew stays exactly KiCad-formatted.
     assert_eq!(format_kicad(&t), out);
 }
@@ -105,18 +77,13 @@ fn inserted_list_follows_two_space_layout() {
     let mut t = parse(&src).unwrap();
     let root = t.node(t.root());
     let sym = root.find("symbol").unwrap().id();
-    let new = t
-        .parse_node("(property \"MPN\" \"X\" (id 4) (at 1 2 0))")
-        .unwrap();
+    let new = t.parse_node("(property \"MPN\" \"X\" (id 4) (at 1 2 0))").unwrap();
     t.push(sym, new).unwrap();
     let out = t.print();
     let added = "\n    (property \"MPN\" \"X\"\n      (id 4)\n      (at 1 2 0)\n    )";
     let k = out.find(added).expect(&out[..3000]);
     assert_eq!(format!("{}{}", &out[..k], &out[k + added.len()..]), src);
-    assert!(
-        out[k + added.len()..].starts_with("\n  )"),
-        "closing paren of the symbol keeps its line"
-    );
+    assert!(out[k + added.len()..].starts_with("\n  )"), "closing paren of the symbol keeps its line");
 }
 
 #[test]
@@ -137,17 +104,9 @@ fn remove_and_replace_keep_neighbours() {
     let src = common::fixture("test-v8.kicad_mod");
     let mut t = parse(&src).unwrap();
     let root = t.root();
-    let k = t
-        .node(root)
-        .children()
-        .position(|c| c.head() == Some("tags"))
-        .unwrap();
+    let k = t.node(root).children().position(|c| c.head() == Some("tags")).unwrap();
     let removed = t.remove(root, k).unwrap();
-    assert_eq!(
-        t.node(removed).head(),
-        Some("tags"),
-        "a removed original node stays readable"
-    );
+    assert_eq!(t.node(removed).head(), Some("tags"), "a removed original node stays readable");
     let out = t.print();
     assert_eq!(out, src.replacen("\n\t(tags \"LED\")", "", 1));
     // Put a copy back: the original text returns.
@@ -157,10 +116,7 @@ fn remove_and_replace_keep_neighbours() {
     // Replace the first child (the head) and the root itself.
     let head = t.new_atom("module").unwrap();
     t.replace(root, 0, head).unwrap();
-    assert!(
-        t.print()
-            .starts_with("(module \"LED_0201_0603Metric\"\n\t(version")
-    );
+    assert!(t.print().starts_with("(module \"LED_0201_0603Metric\"\n\t(version"));
     let new_root = t.parse_node("(kicad_pcb (version 1))").unwrap();
     t.replace_node(root, new_root).unwrap();
     assert_eq!(t.print(), "(kicad_pcb\n\t(version 1)\n)");
@@ -188,10 +144,7 @@ fn edits_inside_new_nodes_and_moves() {
     t.push(root, net).unwrap();
     let name = t.node(net).child(2).unwrap().id();
     t.set_string(name, "GND").unwrap();
-    assert_eq!(
-        t.print(),
-        "(kicad_pcb\n\t(net 1 \"a\")\n\t(net 2 \"GND\")\n)\n"
-    );
+    assert_eq!(t.print(), "(kicad_pcb\n\t(net 1 \"a\")\n\t(net 2 \"GND\")\n)\n");
     assert_eq!(t.parent(name), Some(net));
     assert_eq!(t.parent(net), Some(root));
     let first = t.node(root).child(1).unwrap().id();
@@ -209,19 +162,10 @@ fn bad_edits_are_refused_and_change_nothing() {
     let c = t.node(root).child(2).unwrap().id();
     let x = t.new_atom("x").unwrap();
     assert_eq!(t.insert(c, 0, x), Err(EditError::NotAList(c)));
-    assert_eq!(
-        t.insert(root, 9, x),
-        Err(EditError::IndexOutOfRange { index: 9, len: 3 })
-    );
+    assert_eq!(t.insert(root, 9, x), Err(EditError::IndexOutOfRange { index: 9, len: 3 }));
     assert_eq!(t.insert(root, 0, b), Err(EditError::NotDetached(b)));
-    assert_eq!(
-        t.remove(root, 3),
-        Err(EditError::IndexOutOfRange { index: 3, len: 3 })
-    );
-    assert!(matches!(
-        t.new_atom("two words"),
-        Err(EditError::InvalidAtom(_))
-    ));
+    assert_eq!(t.remove(root, 3), Err(EditError::IndexOutOfRange { index: 3, len: 3 }));
+    assert!(matches!(t.new_atom("two words"), Err(EditError::InvalidAtom(_))));
     assert!(matches!(t.new_atom(""), Err(EditError::InvalidAtom(_))));
     assert_eq!(t.set_atom(b, "y"), Err(EditError::NotAnAtom(b)));
     let outer = t.parse_node("(p (q))").unwrap();
@@ -237,13 +181,7 @@ fn printing_an_edited_big_file_keeps_everything_else() {
     let src = common::fixture("esp32_minimal.kicad_pcb");
     let mut t = parse(&src).unwrap();
     // Change the last segment's width deep inside the file.
-    let seg = t
-        .node(t.root())
-        .find_all("segment")
-        .last()
-        .unwrap()
-        .find("width")
-        .unwrap();
+    let seg = t.node(t.root()).find_all("segment").last().unwrap().find("width").unwrap();
     let w = seg.child(1).unwrap().id();
     t.set_atom(w, "0.3").unwrap();
     let out = t.print();
@@ -270,11 +208,7 @@ fn update_with_a_rebuilt_node_is_a_minimal_diff_kicad6() {
     let text = src[span.clone()]
         .replacen("(at 73.66 97.79 0)", "(at 73.66 97.8 0)", 1)
         .replacen("(fields_autoplaced)", "", 1)
-        .replacen(
-            "(pin \"1\"",
-            "(property \"MPN\" \"X\" (id 4) (at 0 0 0))\n(pin \"1\"",
-            1,
-        );
+        .replacen("(pin \"1\"", "(property \"MPN\" \"X\" (id 4) (at 0 0 0))\n(pin \"1\"", 1);
     let rebuilt = t.parse_node(&text).unwrap();
     t.update(id, rebuilt).unwrap();
     let out = t.print();
@@ -292,24 +226,14 @@ fn update_with_a_rebuilt_node_is_a_minimal_diff_kicad6() {
 
 #[test]
 fn update_pairs_children_by_head_and_first_argument() {
-    let mut t =
-        parse("(fp\n\t(pad \"1\" (at 0 0))\n\t(pad \"2\" (at 1 0))\n\t(pad \"3\" (at 2 0))\n)")
-            .unwrap();
+    let mut t = parse("(fp\n\t(pad \"1\" (at 0 0))\n\t(pad \"2\" (at 1 0))\n\t(pad \"3\" (at 2 0))\n)").unwrap();
     let root = t.root();
-    let new = t
-        .parse_node("(fp (pad \"1\" (at 0 0)) (pad \"3\" (at 2 5)))")
-        .unwrap();
+    let new = t.parse_node("(fp (pad \"1\" (at 0 0)) (pad \"3\" (at 2 5)))").unwrap();
     t.update(root, new).unwrap();
-    assert_eq!(
-        t.print(),
-        "(fp\n\t(pad \"1\" (at 0 0))\n\t(pad \"3\" (at 2 5))\n)"
-    );
+    assert_eq!(t.print(), "(fp\n\t(pad \"1\" (at 0 0))\n\t(pad \"3\" (at 2 5))\n)");
     let x = t.new_atom("x").unwrap();
     let orig_child = t.node(root).child(1).unwrap().id();
-    assert_eq!(
-        t.update(orig_child, orig_child),
-        Err(EditError::NotDetached(orig_child))
-    );
+    assert_eq!(t.update(orig_child, orig_child), Err(EditError::NotDetached(orig_child)));
     t.update(orig_child, x).unwrap();
     assert_eq!(t.print(), "(fp\n\tx\n\t(pad \"3\" (at 2 5))\n)");
 }

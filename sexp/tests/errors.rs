@@ -14,13 +14,7 @@ fn unterminated_string() {
     let e = err(b"(kicad_pcb\n\t(title \"abc)\n)\n");
     assert_eq!((e.line, e.column, e.offset), (2, 9, 19));
     assert!(e.message.contains("unterminated string"), "{}", e.message);
-    assert_eq!(
-        e.to_string(),
-        format!(
-            "line 2, column 9: {}\n\t(title \"abc)\n\t       ^",
-            e.message
-        )
-    );
+    assert_eq!(e.to_string(), format!("line 2, column 9: {}\n\t(title \"abc)\n\t       ^", e.message));
 }
 
 #[test]
@@ -41,11 +35,7 @@ fn extra_close_paren() {
 fn invalid_utf8() {
     let e = err(b"(a\n (b \"\xC3\xA9\xFF\"))");
     assert_eq!((e.line, e.column, e.offset), (2, 7, 10));
-    assert!(
-        e.message.contains("invalid UTF-8") && e.message.contains("0xFF"),
-        "{}",
-        e.message
-    );
+    assert!(e.message.contains("invalid UTF-8") && e.message.contains("0xFF"), "{}", e.message);
 }
 
 #[test]

@@ -6,46 +6,24 @@ use pyzig_sexp::{format_kicad, parse};
 
 #[test]
 fn pcbnew_files_reproduce_byte_for_byte() {
-    for name in [
-        "test-v8.kicad_pcb",
-        "test-v8.kicad_mod",
-        "esp32_minimal.kicad_pcb",
-    ] {
+    for name in ["test-v8.kicad_pcb", "test-v8.kicad_mod", "esp32_minimal.kicad_pcb"] {
         let src = common::fixture(name);
         let out = format_kicad(&parse(&src).unwrap());
         if out != src {
             let (a, b): (Vec<_>, Vec<_>) = (src.lines().collect(), out.lines().collect());
-            let k = a
-                .iter()
-                .zip(&b)
-                .position(|(x, y)| x != y)
-                .unwrap_or(a.len().min(b.len()));
-            panic!(
-                "{name}: first difference at line {}: {:?} vs {:?}",
-                k + 1,
-                a.get(k),
-                b.get(k)
-            );
+            let k = a.iter().zip(&b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+            panic!("{name}: first difference at line {}: {:?} vs {:?}", k + 1, a.get(k), b.get(k));
         }
     }
 }
 
 #[test]
 fn formatting_is_idempotent_on_other_layouts() {
-    for name in [
-        "test-v8.kicad_sch",
-        "test-v8.kicad_sym",
-        "test-v8-e.net",
-        "fp-lib-table",
-        "TSSOP-24.kicad_mod",
-    ] {
+    for name in ["test-v8.kicad_sch", "test-v8.kicad_sym", "test-v8-e.net", "fp-lib-table", "TSSOP-24.kicad_mod"] {
         let once = format_kicad(&parse(&common::fixture(name)).unwrap());
         let twice = format_kicad(&parse(&once).unwrap());
         assert_eq!(once, twice, "{name}");
-        assert!(
-            once.lines().skip(1).all(|l| !l.starts_with(' ')),
-            "{name}: tab indentation only"
-        );
+        assert!(once.lines().skip(1).all(|l| !l.starts_with(' ')), "{name}: tab indentation only");
     }
 }
 
@@ -53,10 +31,7 @@ fn formatting_is_idempotent_on_other_layouts() {
 fn layout_rules() {
     // Lists open on their own line; atom-only lists stay on one line; `)` after `)` on its own line.
     let t = parse("(kicad_pcb (version 1) (general (thickness 1.6)))").unwrap();
-    assert_eq!(
-        format_kicad(&t),
-        "(kicad_pcb\n\t(version 1)\n\t(general\n\t\t(thickness 1.6)\n\t)\n)\n"
-    );
+    assert_eq!(format_kicad(&t), "(kicad_pcb\n\t(version 1)\n\t(general\n\t\t(thickness 1.6)\n\t)\n)\n");
     // Footprints have no final newline.
     let t = parse("(footprint \"x\" (layer \"F.Cu\"))").unwrap();
     assert_eq!(format_kicad(&t), "(footprint \"x\"\n\t(layer \"F.Cu\")\n)");
@@ -71,10 +46,7 @@ fn layout_rules() {
     for l in &lines[2..lines.len() - 2] {
         assert!(l.starts_with("\t\t(xy"), "{l:?}");
         let before_last = l.rfind(" (xy").unwrap_or(0);
-        assert!(
-            before_last < 99,
-            "an xy may start only below column 99: {l:?}"
-        );
+        assert!(before_last < 99, "an xy may start only below column 99: {l:?}");
     }
     // Long atom lists wrap at column 72 and then close on their own line.
     let words: String = (0..30).map(|i| format!(" word{i}")).collect();
@@ -85,21 +57,10 @@ fn layout_rules() {
     assert_eq!(lines[lines.len() - 2], "\t)");
 
     // A space only where the input had whitespace, as KiCad's reformatter does.
-    assert_eq!(
-        format_kicad(&parse("(a (b)c \"d\"\"e\" f)").unwrap()),
-        "(a\n\t(b)c \"d\"\"e\" f)\n"
-    );
+    assert_eq!(format_kicad(&parse("(a (b)c \"d\"\"e\" f)").unwrap()), "(a\n\t(b)c \"d\"\"e\" f)\n");
     // An atom starting with `#` is never wrapped to a line start (it would become a comment).
     let words: String = (0..30).map(|i| format!(" #w{i}")).collect();
     let t = parse(&format!("(a (b{words}))")).unwrap();
     let again = parse(&format_kicad(&t)).unwrap();
-    assert_eq!(
-        again
-            .node(again.root())
-            .child(1)
-            .unwrap()
-            .children()
-            .count(),
-        31
-    );
+    assert_eq!(again.node(again.root()).child(1).unwrap().children().count(), 31);
 }

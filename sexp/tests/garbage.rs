@@ -13,9 +13,7 @@ fn random_bytes_never_panic() {
     let mut accepted = 0;
     for _ in 0..20_000 {
         let len = rng.below(40);
-        let bytes: Vec<u8> = (0..len)
-            .map(|_| ALPHABET[rng.below(ALPHABET.len())])
-            .collect();
+        let bytes: Vec<u8> = (0..len).map(|_| ALPHABET[rng.below(ALPHABET.len())]).collect();
         if let Ok(t) = parse_bytes(&bytes) {
             accepted += 1;
             assert_eq!(t.print().as_bytes(), &bytes[..]);

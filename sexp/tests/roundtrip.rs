@@ -33,11 +33,7 @@ fn variants_of_whitespace_round_trip() {
         base.replace('\t', "  "),
         format!(
             "# a comment line\n{}",
-            base.replacen(
-                "\n\t(version",
-                "\n  # indented comment (not a token)\n\t(version",
-                1
-            )
+            base.replacen("\n\t(version", "\n  # indented comment (not a token)\n\t(version", 1)
         ),
     ];
     for (k, v) in variants.iter().enumerate() {
@@ -48,11 +44,7 @@ fn variants_of_whitespace_round_trip() {
 #[test]
 fn comment_lines_are_not_tokens() {
     let t = parse("(a\n  # (b)\n  c)").unwrap();
-    let kids: Vec<_> = t
-        .node(t.root())
-        .children()
-        .map(|n| n.token().unwrap().to_owned())
-        .collect();
+    let kids: Vec<_> = t.node(t.root()).children().map(|n| n.token().unwrap().to_owned()).collect();
     assert_eq!(kids, ["a", "c"]);
     // `#` inside a line is an ordinary atom.
     let t = parse("(a #b)").unwrap();
@@ -64,10 +56,7 @@ fn atoms_as_kicad_sees_them() {
     let src = "(x 1N4007 ${KISYS3DMOD}/x.wrl 0x00010fc_ffffffff 5f2b-u-u-i-d µΩ \"a \\\"q\\\" b\" -1.5e3 abc\"s\")";
     let t = parse(src).unwrap();
     let root = t.node(t.root());
-    let toks: Vec<_> = root
-        .children()
-        .map(|n| (n.kind(), n.token().unwrap()))
-        .collect();
+    let toks: Vec<_> = root.children().map(|n| (n.kind(), n.token().unwrap())).collect();
     assert_eq!(
         toks,
         [
@@ -86,10 +75,7 @@ fn atoms_as_kicad_sees_them() {
     assert_eq!(root.child(6).unwrap().string().unwrap(), "a \"q\" b");
     assert_eq!(root.child(7).unwrap().as_f64(), Some(-1500.0));
     assert_eq!(root.child(1).unwrap().as_f64(), None);
-    assert_eq!(
-        root.child(6).unwrap().span(),
-        Some(src.find('"').unwrap()..src.find(" -1.5").unwrap())
-    );
+    assert_eq!(root.child(6).unwrap().span(), Some(src.find('"').unwrap()..src.find(" -1.5").unwrap()));
 }
 
 #[test]
@@ -102,10 +88,7 @@ fn spans_and_positions() {
     let span = general.span().unwrap();
     assert!(src[span.clone()].starts_with("(general") && src[span].ends_with(')'));
     let (line, col) = general.line_col().unwrap();
-    assert_eq!(
-        src.lines().nth(line - 1).unwrap().chars().nth(col - 1),
-        Some('(')
-    );
+    assert_eq!(src.lines().nth(line - 1).unwrap().chars().nth(col - 1), Some('('));
     assert_eq!(col, 2); // one tab
 }
 
@@ -113,10 +96,7 @@ fn spans_and_positions() {
 #[test]
 fn sample_of_usr_share_kicad_round_trips() {
     let root = Path::new("/usr/share/kicad");
-    assert!(
-        root.exists(),
-        "install kicad-footprints kicad-symbols kicad-demos (make corpus does)"
-    );
+    assert!(root.exists(), "install kicad-footprints kicad-symbols kicad-demos (make corpus does)");
     let files: Vec<_> = common::files_under(root)
         .into_iter()
         .filter(|p| {
@@ -127,11 +107,7 @@ fn sample_of_usr_share_kicad_round_trips() {
                 || n.ends_with(".kicad_pcb")
                 || n.ends_with("-lib-table")
         })
-        .filter(|p| {
-            std::fs::metadata(p)
-                .map(|m| m.len() < 2_000_000)
-                .unwrap_or(false)
-        })
+        .filter(|p| std::fs::metadata(p).map(|m| m.len() < 2_000_000).unwrap_or(false))
         .collect();
     let mut checked = 0;
     for f in files.iter().step_by(40) {
@@ -145,19 +121,19 @@ fn sample_of_usr_share_kicad_round_trips() {
 fn every_file_kind_parses_with_its_root() {
     let cases = [
         (
-            "(module R_0805 (layer F.Cu) (tedit 5B36C52B)\n  (fp_text reference REF** (at 0 -1.65) (layer F.SilkS)\n    (effects (font (size 1 1) (thickness 0.15)))\n  )\n)\n",
+            "(module R_0805 (layer F.Cu) (tedit 5B36C52B)\n  (fp_text reference REF** (at 0 -1.65) (layer \
+                F.SilkS)\n    (effects (font (size 1 1) (thickness 0.15)))\n  )\n)\n",
             "module",
         ),
         (
-            "(kicad_symbol_lib (version 20211014) (generator kicad_symbol_editor)\n  (symbol \"R\" (pin_numbers hide))\n)\n",
+            "(kicad_symbol_lib (version 20211014) (generator kicad_symbol_editor)\n  (symbol \"R\" (pin_numbers \
+                hide))\n)\n",
             "kicad_symbol_lib",
         ),
+        ("(export (version \"E\")\n  (nets (net (code \"1\") (name \"GND\")))\n)\n", "export"),
         (
-            "(export (version \"E\")\n  (nets (net (code \"1\") (name \"GND\")))\n)\n",
-            "export",
-        ),
-        (
-            "(sym_lib_table\n  (lib (name \"Device\")(type \"KiCad\")(uri \"${KICAD6_SYMBOL_DIR}/Device.kicad_sym\")(options \"\")(descr \"\"))\n)\n",
+            "(sym_lib_table\n  (lib (name \"Device\")(type \"KiCad\")(uri \
+                \"${KICAD6_SYMBOL_DIR}/Device.kicad_sym\")(options \"\")(descr \"\"))\n)\n",
             "sym_lib_table",
         ),
     ];

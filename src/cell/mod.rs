@@ -12,8 +12,8 @@
 mod borrow;
 mod view;
 
-pub(crate) use borrow::{make_ref, make_ref_mut};
 pub use borrow::{Ref, RefMut};
+pub(crate) use borrow::{make_ref, make_ref_mut};
 pub(crate) use view::{At, Step};
 
 use crate::err::{PyErr, PyResult};
@@ -146,9 +146,7 @@ impl<T> PyCell<T> {
     pub(crate) unsafe fn owned_for_read(this: *mut ffi::PyObject) -> Option<*mut T> {
         let cell = this.cast::<PyCell<T>>();
         // SAFETY: a live cell; the owned member is initialised while the flag is >= EXCLUSIVE.
-        unsafe {
-            ((*cell).header.flag.get() >= 0).then(|| (&raw mut (*(*cell).data.get()).owned).cast::<T>())
-        }
+        unsafe { ((*cell).header.flag.get() >= 0).then(|| (&raw mut (*(*cell).data.get()).owned).cast::<T>()) }
     }
 
     /// The fast path of scalar field writes: the value if this cell owns it and it is not borrowed.
@@ -159,9 +157,7 @@ impl<T> PyCell<T> {
     pub(crate) unsafe fn owned_for_write(this: *mut ffi::PyObject) -> Option<*mut T> {
         let cell = this.cast::<PyCell<T>>();
         // SAFETY: as in `owned_for_read`.
-        unsafe {
-            ((*cell).header.flag.get() == 0).then(|| (&raw mut (*(*cell).data.get()).owned).cast::<T>())
-        }
+        unsafe { ((*cell).header.flag.get() == 0).then(|| (&raw mut (*(*cell).data.get()).owned).cast::<T>()) }
     }
 
     /// Resolves the cell to its value for an access of kind `access`; errors if released or stale,
@@ -416,7 +412,11 @@ impl<T> PyCell<T> {
                 PyErr::from_panic(payload).restore();
                 ffi::PyErr_WriteUnraisable(std::ptr::null_mut());
             }
-            if gc { ffi::PyObject_GC_Del(this.cast()) } else { ffi::PyObject_Free(this.cast()) }
+            if gc {
+                ffi::PyObject_GC_Del(this.cast())
+            } else {
+                ffi::PyObject_Free(this.cast())
+            }
             ffi::Py_DECREF(tp.cast());
         }
     }

@@ -1,5 +1,5 @@
 /* point_c: the hand-written C twin of the binding benchmark surface — the limit pyzig is measured
- * against. It uses the fastest idioms the C-API offers (see shared/DESIGN.md, "What makes a call fast"):
+ * against. It uses the fastest idioms the C-API offers (see ARCHITECTURE.md, "Calls as cheap as C"):
  * a heap type made with PyType_FromSpec (as pyzig must) that is immutable, not GC-tracked, has a
  * tp_vectorcall constructor, one getset slot per field, METH_NOARGS / METH_O methods, and a
  * METH_FASTCALL|METH_KEYWORDS module function whose keyword names are matched by pointer first. */

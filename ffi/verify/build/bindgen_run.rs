@@ -12,7 +12,8 @@ const WRAPPER: &str = "#include <Python.h>\n#include <structmember.h>\n#include 
 /// C names bindgen keeps (plus whatever they use). CPython's typedefs for slot functions have lower-case
 /// names (`destructor`, `getter`, `binaryfunc`, …); struct tags start with `_`.
 const NAMES: &str = "_?_?Py.*|_?PY.*|METH_.*|T_[A-Z_]+|READONLY|READ_RESTRICTED|PY_WRITE_RESTRICTED|RESTRICTED|\
-                     WRITE_RESTRICTED|[a-z]+(func|proc)|getter|setter|destructor|inquiry|_object|_typeobject|_ts|_is|digit";
+                     WRITE_RESTRICTED|[a-z]+(func|proc)|getter|setter|destructor|inquiry|\
+                     _object|_typeobject|_ts|_is|digit";
 
 pub fn run(py: &Python, out: &Path) {
     let bindings = bindgen::Builder::default()

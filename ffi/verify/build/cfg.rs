@@ -15,34 +15,20 @@ pub struct Cfg {
     pub unknown: RefCell<BTreeSet<String>>,
 }
 
-const ALWAYS_FALSE: &[&str] = &[
-    "Py_LIMITED_API",
-    "Py_GIL_DISABLED",
-    "Py_DEBUG",
-    "PyPy",
-    "GraalPy",
-    "RustPython",
-    "test",
-    "docsrs",
-];
+const ALWAYS_FALSE: &[&str] =
+    &["Py_LIMITED_API", "Py_GIL_DISABLED", "Py_DEBUG", "PyPy", "GraalPy", "RustPython", "test", "docsrs"];
 
 impl Cfg {
     pub fn new(minor: u32) -> Self {
-        Cfg {
-            minor,
-            unknown: RefCell::new(BTreeSet::new()),
-        }
+        Cfg { minor, unknown: RefCell::new(BTreeSet::new()) }
     }
 
     /// True when every `#[cfg]` among `attrs` holds (items without one are active).
     pub fn active(&self, attrs: &[Attribute]) -> bool {
-        attrs
-            .iter()
-            .filter(|a| a.path().is_ident("cfg"))
-            .all(|a| match a.parse_args::<Meta>() {
-                Ok(meta) => self.eval(&meta),
-                Err(e) => panic!("cannot parse {}: {e}", quote::quote!(#a)),
-            })
+        attrs.iter().filter(|a| a.path().is_ident("cfg")).all(|a| match a.parse_args::<Meta>() {
+            Ok(meta) => self.eval(&meta),
+            Err(e) => panic!("cannot parse {}: {e}", quote::quote!(#a)),
+        })
     }
 
     pub fn eval(&self, meta: &Meta) -> bool {
@@ -52,26 +38,15 @@ impl Cfg {
                 self.name(&name)
             }
             Meta::NameValue(nv) => {
-                let key = nv
-                    .path
-                    .get_ident()
-                    .map(|i| i.to_string())
-                    .unwrap_or_default();
+                let key = nv.path.get_ident().map(|i| i.to_string()).unwrap_or_default();
                 let value = match &nv.value {
-                    syn::Expr::Lit(syn::ExprLit {
-                        lit: syn::Lit::Str(s),
-                        ..
-                    }) => s.value(),
+                    syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => s.value(),
                     other => panic!("cfg value is not a string: {}", quote::quote!(#other)),
                 };
                 self.key_value(&key, &value)
             }
             Meta::List(list) => {
-                let op = list
-                    .path
-                    .get_ident()
-                    .map(|i| i.to_string())
-                    .unwrap_or_default();
+                let op = list.path.get_ident().map(|i| i.to_string()).unwrap_or_default();
                 let args = list
                     .parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
                     .unwrap_or_else(|e| panic!("cannot parse cfg {}: {e}", quote::quote!(#list)));
@@ -89,10 +64,7 @@ impl Cfg {
     }
 
     fn name(&self, name: &str) -> bool {
-        if let Some(minor) = name
-            .strip_prefix("Py_3_")
-            .and_then(|m| m.parse::<u32>().ok())
-        {
+        if let Some(minor) = name.strip_prefix("Py_3_").and_then(|m| m.parse::<u32>().ok()) {
             return minor <= self.minor;
         }
         if ALWAYS_FALSE.contains(&name) {
@@ -112,9 +84,7 @@ impl Cfg {
             _ => match std::env::var(format!("CARGO_CFG_{}", key.to_uppercase())) {
                 Ok(values) => values.split(',').any(|v| v == value),
                 Err(_) => {
-                    self.unknown
-                        .borrow_mut()
-                        .insert(format!("{key} = {value:?}"));
+                    self.unknown.borrow_mut().insert(format!("{key} = {value:?}"));
                     false
                 }
             },

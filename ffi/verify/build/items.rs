@@ -36,10 +36,7 @@ impl Field {
         self.doc
             .iter()
             .filter_map(|l| l.strip_prefix("verify:").map(str::trim))
-            .find_map(|m| {
-                m.strip_prefix("c-name")
-                    .map(|r| r.trim_start_matches([' ', '=']).trim().to_owned())
-            })
+            .find_map(|m| m.strip_prefix("c-name").map(|r| r.trim_start_matches([' ', '=']).trim().to_owned()))
             .unwrap_or_else(|| match self.name.strip_prefix("r#") {
                 // bindgen spells a C field named like a Rust keyword with a trailing `_`.
                 Some(keyword) => format!("{keyword}_"),
@@ -69,9 +66,7 @@ pub struct Item {
 impl Item {
     /// Arguments of `/// verify: <key>` lines.
     pub fn markers(&self) -> impl Iterator<Item = &str> {
-        self.doc
-            .iter()
-            .filter_map(|l| l.strip_prefix("verify:").map(str::trim))
+        self.doc.iter().filter_map(|l| l.strip_prefix("verify:").map(str::trim))
     }
 
     /// Rust expressions, evaluated against the header's types, that this const must equal: each
@@ -98,15 +93,10 @@ impl Item {
 /// `offsetof(T, f)` -> `offset_of!(T, f)`, `sizeof(T)` -> `size_of::<T>()`.
 pub fn c_layout_expr(code: &str) -> Option<String> {
     let code = code.trim();
-    if let Some(args) = code
-        .strip_prefix("offsetof(")
-        .and_then(|r| r.strip_suffix(')'))
-    {
+    if let Some(args) = code.strip_prefix("offsetof(").and_then(|r| r.strip_suffix(')')) {
         return Some(format!("offset_of!({})", args.trim()));
     }
-    let ty = code
-        .strip_prefix("sizeof(")
-        .and_then(|r| r.strip_suffix(')'))?;
+    let ty = code.strip_prefix("sizeof(").and_then(|r| r.strip_suffix(')'))?;
     Some(format!("size_of::<{}>()", ty.trim()))
 }
 
@@ -124,11 +114,7 @@ fn listed_checks(attrs: &[Attribute]) -> Vec<(String, String)> {
         let Some(rest) = rest.trim_start().strip_prefix('=') else {
             continue;
         };
-        let Some(code) = rest
-            .trim_start()
-            .strip_prefix('`')
-            .and_then(|r| r.split('`').next())
-        else {
+        let Some(code) = rest.trim_start().strip_prefix('`').and_then(|r| r.split('`').next()) else {
             continue;
         };
         if let Some(e) = c_layout_expr(code) {
@@ -173,19 +159,12 @@ impl Crate {
 /// Reads the crate whose root file is `root` (lib.rs, a fixture, or bindgen's single file).
 pub fn read_crate(root: &Path, cfg: &Cfg) -> Crate {
     let mut krate = Crate::empty();
-    let dir = root
-        .parent()
-        .expect("crate root has a directory")
-        .to_path_buf();
+    let dir = root.parent().expect("crate root has a directory").to_path_buf();
     let file = parse_file(root);
     krate.listed.extend(listed_checks(&file.attrs));
     walk(&mut krate, cfg, root, &dir, &[], true, file.items);
     for (name, expr) in std::mem::take(&mut krate.listed) {
-        for it in krate
-            .items
-            .iter_mut()
-            .filter(|it| it.name == name && it.kind == Kind::Const)
-        {
+        for it in krate.items.iter_mut().filter(|it| it.name == name && it.kind == Kind::Const) {
             it.doc.push(format!("verify: {expr}"));
         }
     }
@@ -193,8 +172,7 @@ pub fn read_crate(root: &Path, cfg: &Cfg) -> Crate {
 }
 
 fn parse_file(path: &Path) -> syn::File {
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     syn::parse_file(&text).unwrap_or_else(|e| panic!("cannot parse {}: {e}", path.display()))
 }
 
@@ -206,10 +184,7 @@ pub fn doc_lines(attrs: &[Attribute]) -> Vec<String> {
     let mut out = Vec::new();
     for a in attrs.iter().filter(|a| a.path().is_ident("doc")) {
         if let syn::Meta::NameValue(nv) = &a.meta
-            && let syn::Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Str(s),
-                ..
-            }) = &nv.value
+            && let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = &nv.value
         {
             out.extend(s.value().lines().map(|l| l.trim().to_owned()));
         }
@@ -227,10 +202,7 @@ fn repr_c(attrs: &[Attribute], cfg: &Cfg) -> bool {
             && let Ok(args) = a.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
             && let Some((pred, rest)) = args.iter().collect::<Vec<_>>().split_first()
         {
-            return cfg.eval(pred)
-                && rest
-                    .iter()
-                    .any(|m| m.path().is_ident("repr") && repr_is_c(m));
+            return cfg.eval(pred) && rest.iter().any(|m| m.path().is_ident("repr") && repr_is_c(m));
         }
         false
     })
@@ -239,10 +211,7 @@ fn repr_c(attrs: &[Attribute], cfg: &Cfg) -> bool {
 fn repr_is_c(meta: &Meta) -> bool {
     let Meta::List(list) = meta else { return false };
     list.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
-        .map(|args| {
-            args.iter()
-                .any(|m| m.path().is_ident("C") || m.path().is_ident("transparent"))
-        })
+        .map(|args| args.iter().any(|m| m.path().is_ident("C") || m.path().is_ident("transparent")))
         .unwrap_or(false)
 }
 
@@ -252,11 +221,7 @@ fn fields_of(fields: &Fields, cfg: &Cfg) -> Vec<Field> {
         .filter(|f| cfg.active(&f.attrs))
         .enumerate()
         .map(|(i, f)| Field {
-            name: f
-                .ident
-                .as_ref()
-                .map(|i| i.to_string())
-                .unwrap_or_else(|| i.to_string()),
+            name: f.ident.as_ref().map(|i| i.to_string()).unwrap_or_else(|| i.to_string()),
             ty: f.ty.clone(),
             public: is_pub(&f.vis),
             doc: doc_lines(&f.attrs),
@@ -301,12 +266,7 @@ fn walk(
                 krate.items.push(it);
             }
             SynItem::Enum(e) if cfg.active(&e.attrs) && e.variants.is_empty() => {
-                krate.items.push(base(
-                    e.ident.to_string(),
-                    Kind::OpaqueEnum,
-                    is_pub(&e.vis),
-                    &e.attrs,
-                ));
+                krate.items.push(base(e.ident.to_string(), Kind::OpaqueEnum, is_pub(&e.vis), &e.attrs));
             }
             SynItem::Const(c) if cfg.active(&c.attrs) => {
                 let mut it = base(c.ident.to_string(), Kind::Const, is_pub(&c.vis), &c.attrs);
@@ -315,22 +275,12 @@ fn walk(
                 krate.items.push(it);
             }
             SynItem::Type(t) if cfg.active(&t.attrs) => {
-                let mut it = base(
-                    t.ident.to_string(),
-                    Kind::TypeAlias,
-                    is_pub(&t.vis),
-                    &t.attrs,
-                );
+                let mut it = base(t.ident.to_string(), Kind::TypeAlias, is_pub(&t.vis), &t.attrs);
                 it.ty = Some(*t.ty.clone());
                 krate.items.push(it);
             }
             SynItem::Fn(f) if cfg.active(&f.attrs) => {
-                let mut it = base(
-                    f.sig.ident.to_string(),
-                    Kind::RustFn,
-                    is_pub(&f.vis),
-                    &f.attrs,
-                );
+                let mut it = base(f.sig.ident.to_string(), Kind::RustFn, is_pub(&f.vis), &f.attrs);
                 it.sig = Some(f.sig.clone());
                 krate.items.push(it);
             }
@@ -338,20 +288,14 @@ fn walk(
                 for fi in fm.items {
                     match fi {
                         ForeignItem::Fn(f) if cfg.active(&f.attrs) => {
-                            let mut it = base(
-                                f.sig.ident.to_string(),
-                                Kind::ExternFn,
-                                is_pub(&f.vis),
-                                &f.attrs,
-                            );
+                            let mut it = base(f.sig.ident.to_string(), Kind::ExternFn, is_pub(&f.vis), &f.attrs);
                             let mut sig = f.sig.clone();
                             sig.abi = fm.abi.clone().into();
                             it.sig = Some(sig);
                             krate.items.push(it);
                         }
                         ForeignItem::Static(s) if cfg.active(&s.attrs) => {
-                            let mut it =
-                                base(s.ident.to_string(), Kind::Static, is_pub(&s.vis), &s.attrs);
+                            let mut it = base(s.ident.to_string(), Kind::Static, is_pub(&s.vis), &s.attrs);
                             it.ty = Some(*s.ty.clone());
                             krate.items.push(it);
                         }
@@ -389,19 +333,10 @@ fn walk(
                 krate.rust_statics.push(st.ident.to_string());
             }
             SynItem::Use(u) if cfg.active(&u.attrs) && is_pub(&u.vis) => {
-                krate.pub_uses.push(UseDecl {
-                    module: module.to_vec(),
-                    tree: u.tree,
-                });
+                krate.pub_uses.push(UseDecl { module: module.to_vec(), tree: u.tree });
             }
             SynItem::Macro(m) if m.ident.is_none() && cfg.active(&m.attrs) => {
-                let name = m
-                    .mac
-                    .path
-                    .segments
-                    .last()
-                    .map(|s| s.ident.to_string())
-                    .unwrap_or_default();
+                let name = m.mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
                 krate.macro_calls.push((file.to_path_buf(), name));
             }
             _ => {}
@@ -412,21 +347,14 @@ fn walk(
 fn mod_file(attrs: &[Attribute], file: &Path, dir: &Path, name: &str) -> PathBuf {
     for a in attrs.iter().filter(|a| a.path().is_ident("path")) {
         if let syn::Meta::NameValue(nv) = &a.meta
-            && let syn::Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Str(s),
-                ..
-            }) = &nv.value
+            && let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = &nv.value
         {
             // Relative to the directory of the file that declares the module.
             return file.parent().unwrap_or(dir).join(s.value());
         }
     }
     let flat = dir.join(format!("{name}.rs"));
-    if flat.exists() {
-        flat
-    } else {
-        dir.join(name).join("mod.rs")
-    }
+    if flat.exists() { flat } else { dir.join(name).join("mod.rs") }
 }
 
 impl Crate {
@@ -503,11 +431,7 @@ impl Crate {
 }
 
 /// `a::{b, c::*}` -> [(["a","b"], None), (["a","c","*"], None)].
-fn flatten_use(
-    tree: &UseTree,
-    prefix: &mut Vec<String>,
-    out: &mut Vec<(Vec<String>, Option<String>)>,
-) {
+fn flatten_use(tree: &UseTree, prefix: &mut Vec<String>, out: &mut Vec<(Vec<String>, Option<String>)>) {
     match tree {
         UseTree::Path(p) => {
             prefix.push(p.ident.to_string());

@@ -24,12 +24,8 @@ fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let ffi_src = manifest.join("../src");
-    for watched in [
-        ffi_src.clone(),
-        manifest.join("fixtures"),
-        manifest.join("allowlist.txt"),
-        manifest.join("build"),
-    ] {
+    for watched in [ffi_src.clone(), manifest.join("fixtures"), manifest.join("allowlist.txt"), manifest.join("build")]
+    {
         println!("cargo::rerun-if-changed={}", watched.display());
     }
 
@@ -80,24 +76,9 @@ fn main() {
         });
         std::fs::write(out.join(file), code).expect("write generated checks");
     };
-    write(
-        "ffi/src",
-        &ffi_src.join("lib.rs"),
-        "::pyzig_ffi",
-        "ffi_src.rs",
-    );
-    write(
-        "fixture right.rs",
-        &manifest.join("fixtures/right.rs"),
-        "crate::fixture_right",
-        "fixture_right.rs",
-    );
-    write(
-        "fixture wrong.rs",
-        &manifest.join("fixtures/wrong.rs"),
-        "crate::fixture_wrong",
-        "fixture_wrong.rs",
-    );
+    write("ffi/src", &ffi_src.join("lib.rs"), "::pyzig_ffi", "ffi_src.rs");
+    write("fixture right.rs", &manifest.join("fixtures/right.rs"), "crate::fixture_right", "fixture_right.rs");
+    write("fixture wrong.rs", &manifest.join("fixtures/wrong.rs"), "crate::fixture_wrong", "fixture_wrong.rs");
 }
 
 /// pyo3-ffi's build script configures itself from `PYO3_PYTHON` (else `python3`): a pyo3-ffi built for
@@ -123,15 +104,9 @@ fn read_allowlist(path: &Path) -> BTreeMap<String, String> {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let (name, reason) = line
-            .split_once(':')
-            .unwrap_or_else(|| panic!("{}:{}: expected `NAME: reason`", path.display(), n + 1));
-        assert!(
-            !reason.trim().is_empty(),
-            "{}:{}: a reason is required",
-            path.display(),
-            n + 1
-        );
+        let (name, reason) =
+            line.split_once(':').unwrap_or_else(|| panic!("{}:{}: expected `NAME: reason`", path.display(), n + 1));
+        assert!(!reason.trim().is_empty(), "{}:{}: a reason is required", path.display(), n + 1);
         out.insert(name.trim().to_owned(), reason.trim().to_owned());
     }
     out

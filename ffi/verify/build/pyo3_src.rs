@@ -11,23 +11,13 @@ pub fn lib_rs(manifest: &Path) -> PathBuf {
     }
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(&cargo)
-        .args([
-            "metadata",
-            "--format-version",
-            "1",
-            "--offline",
-            "--filter-platform",
-        ])
+        .args(["metadata", "--format-version", "1", "--offline", "--filter-platform"])
         .arg(std::env::var("TARGET").expect("TARGET is set for build scripts"))
         .arg("--manifest-path")
         .arg(manifest.join("Cargo.toml"))
         .output()
         .expect("run cargo metadata");
-    assert!(
-        out.status.success(),
-        "cargo metadata failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "cargo metadata failed: {}", String::from_utf8_lossy(&out.stderr));
     let meta: serde_json::Value = serde_json::from_slice(&out.stdout).expect("cargo metadata JSON");
     let pkg = meta["packages"]
         .as_array()

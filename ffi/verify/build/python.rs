@@ -23,23 +23,13 @@ pub fn query(exe: &str) -> Python {
         .args(["-c", QUERY])
         .output()
         .unwrap_or_else(|e| panic!("cannot run the interpreter {exe:?} (from PYZIG_PYTHON): {e}"));
-    assert!(
-        out.status.success(),
-        "interpreter {exe:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "interpreter {exe:?} failed: {}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).expect("interpreter printed non-UTF-8");
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 4, "unexpected answer from {exe:?}: {text:?}");
     let mut ver = lines[0].split(' ');
-    let major: u32 = ver
-        .next()
-        .and_then(|s| s.parse().ok())
-        .expect("major version");
-    let minor: u32 = ver
-        .next()
-        .and_then(|s| s.parse().ok())
-        .expect("minor version");
+    let major: u32 = ver.next().and_then(|s| s.parse().ok()).expect("major version");
+    let minor: u32 = ver.next().and_then(|s| s.parse().ok()).expect("minor version");
     assert_eq!(major, 3, "{exe:?} is not CPython 3");
     Python {
         exe: exe.to_owned(),

@@ -24,9 +24,7 @@ impl Names {
         for it in &krate.items {
             match it.kind {
                 Kind::TypeAlias => {
-                    aliases
-                        .entry(it.name.clone())
-                        .or_insert_with(|| it.ty.clone().unwrap());
+                    aliases.entry(it.name.clone()).or_insert_with(|| it.ty.clone().unwrap());
                 }
                 Kind::Const => {
                     if let Some(e) = &it.value {
@@ -108,12 +106,7 @@ impl CType {
                 };
                 format!("*{q}{}", to.text(keep_const))
             }
-            CType::Fn {
-                abi,
-                params,
-                variadic,
-                ret,
-            } => {
+            CType::Fn { abi, params, variadic, ret } => {
                 let mut ps: Vec<String> = params.iter().map(|p| p.text(keep_const)).collect();
                 if *variadic {
                     ps.push("...".into());
@@ -141,34 +134,19 @@ impl CType {
         if self.text(false) == other.text(false) {
             return Match::SameButConst;
         }
-        if self.erased_eq(other) {
-            Match::Erased
-        } else {
-            Match::Different
-        }
+        if self.erased_eq(other) { Match::Erased } else { Match::Different }
     }
 
     fn erased_eq(&self, other: &CType) -> bool {
-        if (self.is_void_ptr() && other.is_pointer()) || (other.is_void_ptr() && self.is_pointer())
-        {
+        if (self.is_void_ptr() && other.is_pointer()) || (other.is_void_ptr() && self.is_pointer()) {
             return true;
         }
         match (self, other) {
             (CType::Ptr { to: a, .. }, CType::Ptr { to: b, .. }) => a.erased_eq(b),
             (CType::Array(a, n), CType::Array(b, m)) => n == m && a.erased_eq(b),
             (
-                CType::Fn {
-                    abi: a1,
-                    params: p1,
-                    variadic: v1,
-                    ret: r1,
-                },
-                CType::Fn {
-                    abi: a2,
-                    params: p2,
-                    variadic: v2,
-                    ret: r2,
-                },
+                CType::Fn { abi: a1, params: p1, variadic: v1, ret: r1 },
+                CType::Fn { abi: a2, params: p2, variadic: v2, ret: r2 },
             ) => {
                 a1 == a2
                     && v1 == v2
@@ -184,17 +162,7 @@ impl CType {
     /// known from its kind, and pyo3-ffi re-implements some C functions in Rust too.
     pub fn without_abi(self) -> CType {
         match self {
-            CType::Fn {
-                params,
-                variadic,
-                ret,
-                ..
-            } => CType::Fn {
-                abi: "",
-                params,
-                variadic,
-                ret,
-            },
+            CType::Fn { params, variadic, ret, .. } => CType::Fn { abi: "", params, variadic, ret },
             other => other,
         }
     }
@@ -241,37 +209,21 @@ impl Canon<'_> {
         if depth > 40 {
             return CType::Named("<alias loop>".into());
         }
-        let ptr = |konst: bool, to: CType| CType::Ptr {
-            konst,
-            to: Box::new(to),
-        };
+        let ptr = |konst: bool, to: CType| CType::Ptr { konst, to: Box::new(to) };
         match ty {
-            Type::Ptr(p) => ptr(
-                p.const_token.is_some(),
-                self.ty_in(&p.elem, names, depth + 1),
-            ),
-            Type::Reference(r) => ptr(
-                r.mutability.is_none(),
-                self.ty_in(&r.elem, names, depth + 1),
-            ),
+            Type::Ptr(p) => ptr(p.const_token.is_some(), self.ty_in(&p.elem, names, depth + 1)),
+            Type::Reference(r) => ptr(r.mutability.is_none(), self.ty_in(&r.elem, names, depth + 1)),
             Type::BareFn(f) => CType::Fn {
                 abi: abi_prefix(f.abi.as_ref()),
-                params: f
-                    .inputs
-                    .iter()
-                    .map(|a| self.ty_in(&a.ty, names, depth + 1))
-                    .collect(),
+                params: f.inputs.iter().map(|a| self.ty_in(&a.ty, names, depth + 1)).collect(),
                 variadic: f.variadic.is_some(),
                 ret: Box::new(self.ret_in(&f.output, names, depth + 1)),
             },
             Type::Array(a) => {
-                let len = self
-                    .eval(&a.len, names, 0)
-                    .map(|n| n.to_string())
-                    .unwrap_or_else(|| {
-                        let e = &a.len;
-                        quote::quote!(#e).to_string()
-                    });
+                let len = self.eval(&a.len, names, 0).map(|n| n.to_string()).unwrap_or_else(|| {
+                    let e = &a.len;
+                    quote::quote!(#e).to_string()
+                });
                 CType::Array(Box::new(self.ty_in(&a.elem, names, depth + 1)), len)
             }
             Type::Tuple(t) if t.elems.is_empty() => CType::Prim("()".into()),
@@ -289,10 +241,9 @@ impl Canon<'_> {
                     _ => None,
                 };
                 match (name.as_str(), arg) {
-                    (
-                        "Option" | "ManuallyDrop" | "UnsafeCell" | "Cell" | "MaybeUninit",
-                        Some(t),
-                    ) => self.ty_in(t, names, depth + 1),
+                    ("Option" | "ManuallyDrop" | "UnsafeCell" | "Cell" | "MaybeUninit", Some(t)) => {
+                        self.ty_in(t, names, depth + 1)
+                    }
                     ("NonNull", Some(t)) => ptr(false, self.ty_in(t, names, depth + 1)),
                     ("PhantomData" | "PhantomPinned", _) => CType::Prim("phantom".into()),
                     _ => self.named(&name, names, depth),
@@ -346,19 +297,13 @@ impl Canon<'_> {
             return None;
         }
         match e {
-            Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Int(i),
-                ..
-            }) => i.base10_parse().ok(),
+            Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) => i.base10_parse().ok(),
             Expr::Paren(p) => self.eval(&p.expr, names, depth + 1),
             Expr::Group(g) => self.eval(&g.expr, names, depth + 1),
             Expr::Cast(c) => self.eval(&c.expr, names, depth + 1),
             Expr::Path(p) => {
                 let name = p.path.segments.last()?.ident.to_string();
-                let v = names
-                    .consts
-                    .get(&name)
-                    .or_else(|| self.header.consts.get(&name))?;
+                let v = names.consts.get(&name).or_else(|| self.header.consts.get(&name))?;
                 self.eval(v, names, depth + 1)
             }
             Expr::Binary(b) => {

@@ -113,11 +113,7 @@ impl Report {
 
     /// A failure the generator found (missing field, undeclared absence, ...).
     pub fn fail(&mut self, item: &str, what: &str, message: &str) {
-        self.static_failures.push(Failure {
-            item: item.into(),
-            what: what.into(),
-            message: message.into(),
-        });
+        self.static_failures.push(Failure { item: item.into(), what: what.into(), message: message.into() });
     }
 
     pub fn note(&mut self, kind: NoteKind, item: &str, message: &str) {
@@ -171,9 +167,7 @@ impl Report {
         self.checks
             .iter()
             .filter_map(|c| match (&c.header, &c.pyo3) {
-                (Some(h), Some(p)) if h != p => {
-                    Some(format!("{} {}: header {h}, pyo3-ffi {p}", c.item, c.what))
-                }
+                (Some(h), Some(p)) if h != p => Some(format!("{} {}: header {h}, pyo3-ffi {p}", c.item, c.what)),
                 _ => None,
             })
             .collect()
@@ -181,11 +175,7 @@ impl Report {
 
     /// Declarations (fields count toward their struct) with at least one check.
     pub fn items_checked(&self) -> usize {
-        self.checks
-            .iter()
-            .map(|c| root(c.item))
-            .collect::<BTreeSet<_>>()
-            .len()
+        self.checks.iter().map(|c| root(c.item)).collect::<BTreeSet<_>>().len()
     }
 
     pub fn summary(&self) -> String {
@@ -225,11 +215,7 @@ impl Report {
     pub fn assert_ok(&self) {
         self.print();
         let failures = self.failures();
-        assert!(
-            failures.is_empty(),
-            "{} declaration check(s) failed (listed above)",
-            failures.len()
-        );
+        assert!(failures.is_empty(), "{} declaration check(s) failed (listed above)", failures.len());
     }
 }
 

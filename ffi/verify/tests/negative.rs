@@ -36,23 +36,16 @@ fn correct_declarations_pass() {
     assert!(r.checks.len() >= 60, "only {} checks ran", r.checks.len());
     // Unless pyo3-ffi was built for another interpreter (PYO3_PYTHON unset or different; reported).
     let pyo3_off = r.notes.iter().any(|n| n.1 == "(pyo3-ffi)");
-    assert!(
-        pyo3_off || r.checks.iter().any(|c| c.pyo3.is_some()),
-        "nothing was compared with pyo3-ffi"
-    );
+    assert!(pyo3_off || r.checks.iter().any(|c| c.pyo3.is_some()), "nothing was compared with pyo3-ffi");
     let allowed: Vec<&str> = r.notes.iter().map(|n| n.1.as_str()).collect();
-    assert!(
-        allowed.contains(&"Py_INCREF"),
-        "absent-but-allowed items are reported: {allowed:?}"
-    );
+    assert!(allowed.contains(&"Py_INCREF"), "absent-but-allowed items are reported: {allowed:?}");
 }
 
 #[test]
 fn wrong_declarations_fail_exactly_where_wrong() {
     let r = wrong_checks::checks();
     println!("{} (all on purpose)", r.summary());
-    let got: BTreeSet<(String, String)> =
-        r.failures().into_iter().map(|f| (f.item, f.what)).collect();
+    let got: BTreeSet<(String, String)> = r.failures().into_iter().map(|f| (f.item, f.what)).collect();
     let expected: BTreeSet<(String, String)> = [
         ("Py_hash_t", "type"),
         ("PyVarObject.ob_size", "type"),
@@ -64,10 +57,7 @@ fn wrong_declarations_fail_exactly_where_wrong() {
         ("PyMethodDef.ml_flag", "field"),
         ("PyMethodDef.ml_flags", "field"),
         ("METH_FASTCALL", "value"),
-        (
-            "TP_FLAGS_OFFSET",
-            "value = offset_of!(PyTypeObject, tp_flags) (in the header)",
-        ),
+        ("TP_FLAGS_OFFSET", "value = offset_of!(PyTypeObject, tp_flags) (in the header)"),
         ("PyObject_GetAttr", "signature"),
         ("PyLong_AsLong", "signature"),
         ("PyZig_NotInCPython", "presence"),
@@ -83,15 +73,6 @@ fn wrong_declarations_fail_exactly_where_wrong() {
         panic!("not caught: {missed:?}\nunexpected: {extra:?}");
     }
     // A const-only difference and a type-erased pointer are warnings, not failures.
-    let warned: BTreeSet<&str> = r
-        .notes
-        .iter()
-        .filter(|n| n.0 == NoteKind::Warning)
-        .map(|n| n.1.as_str())
-        .collect();
-    assert_eq!(
-        warned,
-        BTreeSet::from(["PyErr_Format", "PyMethodDef.ml_meth"]),
-        "warnings"
-    );
+    let warned: BTreeSet<&str> = r.notes.iter().filter(|n| n.0 == NoteKind::Warning).map(|n| n.1.as_str()).collect();
+    assert_eq!(warned, BTreeSet::from(["PyErr_Format", "PyMethodDef.ml_meth"]), "warnings");
 }

@@ -36,10 +36,18 @@ pyzig::record! {
 }
 
 /// A handle that stores Python objects: a GC type, not constructible from Python.
-pub struct Graph { payloads: Vec<Obj> }
+pub struct Graph {
+    payloads: Vec<Obj>,
+}
 impl Traverse for Graph {
-    fn traverse(&self, visit: &mut Visit<'_>) { for o in &self.payloads { visit.obj(o) } }
-    fn clear(&mut self) { self.payloads.clear() }
+    fn traverse(&self, visit: &mut Visit<'_>) {
+        for o in &self.payloads {
+            visit.obj(o)
+        }
+    }
+    fn clear(&mut self) {
+        self.payloads.clear()
+    }
 }
 
 pyzig::class! {
@@ -60,9 +68,14 @@ pyzig::class! {
 }
 
 /// Holds its graph alive; after `destroy()` its methods raise `ReferenceError`.
-pub struct Node { graph: Py<Graph>, index: usize }
+pub struct Node {
+    graph: Py<Graph>,
+    index: usize,
+}
 impl Traverse for Node {
-    fn traverse(&self, visit: &mut Visit<'_>) { visit.py(&self.graph) }
+    fn traverse(&self, visit: &mut Visit<'_>) {
+        visit.py(&self.graph)
+    }
     fn clear(&mut self) {}
 }
 pyzig::class! {

@@ -282,7 +282,10 @@ pyzig::module! {
         }
         /// Extra keywords arrive in call order as (name, value) pairs.
         fn collect(first: i64, second: i64 = 0, #[kwargs] rest: Vec<(String, Obj)>) -> PyResult<Vec<(String, Obj)>> {
-            let mut out = vec![(String::from("first"), pyzig::IntoPy::into_py(first)?), (String::from("second"), pyzig::IntoPy::into_py(second)?)];
+            let mut out = vec![
+                (String::from("first"), pyzig::IntoPy::into_py(first)?),
+                (String::from("second"), pyzig::IntoPy::into_py(second)?),
+            ];
             out.extend(rest);
             Ok(out)
         }

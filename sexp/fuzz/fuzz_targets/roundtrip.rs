@@ -17,8 +17,7 @@ fuzz_target!(|data: &[u8]| {
     let printed = tree.print();
     assert!(printed.as_bytes() == data, "print is not lossless");
     let mut streamed = Vec::with_capacity(data.len());
-    tree.write_to(&mut streamed)
-        .expect("writing to a Vec cannot fail");
+    tree.write_to(&mut streamed).expect("writing to a Vec cannot fail");
     assert!(streamed == data, "write_to differs from the input");
 
     let formatted = format_kicad(&tree);
@@ -29,17 +28,11 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Some(node) = same::first_mismatch(&tree, &reparsed) {
         let node = tree.node(node);
-        panic!(
-            "format changed the content at {:?}: {node:?}",
-            node.line_col()
-        );
+        panic!("format changed the content at {:?}: {node:?}", node.line_col());
     }
     let twice = format_kicad(&reparsed);
     if twice != formatted {
-        let at = formatted
-            .bytes()
-            .zip(twice.bytes())
-            .position(|(a, b)| a != b);
+        let at = formatted.bytes().zip(twice.bytes()).position(|(a, b)| a != b);
         let at = at.unwrap_or(formatted.len().min(twice.len()));
         panic!("format is not idempotent: first difference at byte {at} of the formatted text");
     }

@@ -34,11 +34,7 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
         };
         for e in rd.flatten() {
             let p = e.path();
-            if p.is_dir() {
-                todo.push(p)
-            } else {
-                out.push(p)
-            }
+            if p.is_dir() { todo.push(p) } else { out.push(p) }
         }
     }
     out.sort();
@@ -49,11 +45,7 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
 pub fn changed_lines(a: &str, b: &str) -> Vec<(String, String)> {
     let (la, lb): (Vec<_>, Vec<_>) = (a.split('\n').collect(), b.split('\n').collect());
     assert_eq!(la.len(), lb.len(), "line count changed");
-    la.iter()
-        .zip(&lb)
-        .filter(|(x, y)| x != y)
-        .map(|(x, y)| (x.to_string(), y.to_string()))
-        .collect()
+    la.iter().zip(&lb).filter(|(x, y)| x != y).map(|(x, y)| (x.to_string(), y.to_string())).collect()
 }
 
 /// Small deterministic PRNG (xorshift64*), so failures reproduce.
@@ -77,11 +69,7 @@ pub fn assert_same_text(actual: &str, expected: &str) {
         return;
     }
     let (a, e): (Vec<_>, Vec<_>) = (actual.split('\n').collect(), expected.split('\n').collect());
-    let k = a
-        .iter()
-        .zip(&e)
-        .position(|(x, y)| x != y)
-        .unwrap_or(a.len().min(e.len()));
+    let k = a.iter().zip(&e).position(|(x, y)| x != y).unwrap_or(a.len().min(e.len()));
     panic!(
         "texts differ from line {} ({} vs {} lines):\n  got:      {:?}\n  expected: {:?}\n  next got: {:?}",
         k + 1,

@@ -47,8 +47,7 @@ impl Point {
 /// a + b
 #[pyfunction]
 fn add(a: i64, b: i64) -> PyResult<i64> {
-    a.checked_add(b)
-        .ok_or_else(|| PyOverflowError::new_err("add(): result does not fit in a 64-bit integer"))
+    a.checked_add(b).ok_or_else(|| PyOverflowError::new_err("add(): result does not fit in a 64-bit integer"))
 }
 
 #[pymodule]

@@ -29,11 +29,7 @@ impl BoundNode {
     /// held while Python code runs.
     fn edges(&self, edge_type: u8, directed: Option<bool>) -> PyResult<Vec<(EdgeIx, NodeIx)>> {
         let g = self.g.borrow()?;
-        Ok(g.state
-            .graph
-            .edges_of_type(self.ix, edge_type, directed)
-            .map(|a| (a.edge, a.other))
-            .collect())
+        Ok(g.state.graph.edges_of_type(self.ix, edge_type, directed).map(|a| (a.edge, a.other)).collect())
     }
 }
 
@@ -62,7 +58,8 @@ pyzig::class! {
         /// Calls `f(ctx, edge)` with each edge (a BoundEdge) of type `edge_type` at this node:
         /// all of them (`directed=None`), those leaving it (`True`) or those entering it (`False`).
         /// An exception raised by `f` stops the visit and propagates.
-        #[stub("(self, edge_type: int, ctx: _T, f: Callable[[_T, BoundEdge], object], directed: bool | None = ...) -> None")]
+        #[stub("(self, edge_type: int, ctx: _T, f: Callable[[_T, BoundEdge], object], directed: bool | None = ...) -> \
+            None")]
         fn visit_edges_of_type(&self, edge_type: u8, ctx: Obj, f: Obj, directed: Option<bool> = None) -> PyResult<()> {
             for (ix, _) in self.edges(edge_type, directed)? {
                 self.g.borrow()?; // destroyed by the callback: stop with ReferenceError

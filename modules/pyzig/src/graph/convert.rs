@@ -33,10 +33,7 @@ pub fn value_from_py(key: &str, obj: &Obj) -> PyResult<Value> {
     if obj.type_name() == "float" {
         return Ok(Value::Float(obj.extract::<f64>(&what)?));
     }
-    Err(PyErr::type_error(format!(
-        "{what} must be int, float, bool or str, not {}",
-        obj.type_name()
-    )))
+    Err(PyErr::type_error(format!("{what} must be int, float, bool or str, not {}", obj.type_name())))
 }
 
 /// `e` is an instance of the builtin exception class `class`.
@@ -54,10 +51,7 @@ pub fn attrs_from_py(pairs: &[(String, Obj)]) -> PyResult<Attrs> {
 }
 
 pub fn attrs_to_dict(attrs: &Attrs) -> PyResult<Obj> {
-    let pairs = attrs
-        .iter()
-        .map(|(k, v)| Ok((k.to_owned(), value_to_py(v)?)))
-        .collect::<PyResult<Vec<_>>>()?;
+    let pairs = attrs.iter().map(|(k, v)| Ok((k.to_owned(), value_to_py(v)?))).collect::<PyResult<Vec<_>>>()?;
     builtin("dict")?.call1(pairs)
 }
 
@@ -66,9 +60,7 @@ pub fn builtin(name: &str) -> PyResult<Obj> {
 }
 
 pub fn isinstance(obj: &Obj, t: &Obj) -> PyResult<bool> {
-    builtin("isinstance")?
-        .call(vec![obj.clone(), t.clone()])?
-        .is_truthy()
+    builtin("isinstance")?.call(vec![obj.clone(), t.clone()])?.is_truthy()
 }
 
 pub fn graph_err(e: GraphError) -> PyErr {

@@ -64,7 +64,8 @@ pyzig::class! {
     impl EdgeReference {
         /// A new edge with the given attributes (each a bool, int, float or str). `edge_type` is
         /// 0..=255; `directional=True` makes BFS follow it only from source to target by default.
-        #[stub("(source: NodeReference, target: NodeReference, edge_type: int, directional: bool | None = ..., name: str | None = ..., **attrs: int | float | bool | str) -> EdgeReference")]
+        #[stub("(source: NodeReference, target: NodeReference, edge_type: int, directional: bool | None = ..., name: \
+            str | None = ..., **attrs: int | float | bool | str) -> EdgeReference")]
         #[staticmethod]
         fn create(
             source: Py<NodeReference>,

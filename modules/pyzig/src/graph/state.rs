@@ -15,20 +15,14 @@ impl<P> ViewState<P> {
     }
 
     pub fn from_graph(graph: GraphView) -> Self {
-        ViewState {
-            graph,
-            stored: Vec::new(),
-        }
+        ViewState { graph, stored: Vec::new() }
     }
 
     /// Attaches `p` to node `n`, returning what was there. The caller drops the old value only
     /// after releasing its borrow of the state: dropping a Python object may run arbitrary code.
     pub fn store(&mut self, n: NodeIx, p: P) -> Result<Option<P>, GraphError> {
         let i = n as usize;
-        assert!(
-            i < self.graph.node_count(),
-            "store: node {n} is not in the view"
-        );
+        assert!(i < self.graph.node_count(), "store: node {n} is not in the view");
         if self.stored.len() <= i {
             self.stored.try_reserve(i + 1 - self.stored.len())?;
             self.stored.resize_with(i + 1, || None);

@@ -36,9 +36,10 @@ fn index_in(g: &Py<GraphView>, view: &GraphView, bn: &BoundNode) -> PyResult<Nod
     }
     let theirs = bn.g.borrow()?;
     let theirs = &theirs.state.graph;
-    view.state.graph.find_node_of(theirs, bn.ix).ok_or_else(|| {
-        PyErr::value_error(format!("node {} is not in this GraphView", theirs.node_uuid(bn.ix)))
-    })
+    view.state
+        .graph
+        .find_node_of(theirs, bn.ix)
+        .ok_or_else(|| PyErr::value_error(format!("node {} is not in this GraphView", theirs.node_uuid(bn.ix))))
 }
 
 /// The rustworkx-style integer API numbers the nodes added to a view from 0, as rustworkx does:
@@ -63,7 +64,8 @@ pub fn index_of(slot: NodeIx) -> Option<u32> {
 #[inline(never)]
 fn index_error(indexed: usize, func: &str, arg: &str, i: u32) -> PyErr {
     PyErr::index_error(format!(
-        "{func}() argument '{arg}' = {i} is not a node index of this GraphView (its {indexed} indexed nodes are 0..{indexed})"
+        "{func}() argument '{arg}' = {i} is not a node index of this GraphView (its {indexed} indexed nodes are \
+            0..{indexed})"
     ))
 }
 

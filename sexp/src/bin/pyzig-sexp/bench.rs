@@ -14,8 +14,6 @@ const MIN_RUNS: usize = 5;
 const MAX_RUNS: usize = 1000;
 const TIME_BUDGET: Duration = Duration::from_secs(1);
 
-
-
 pub fn run(file: &Path) -> u8 {
     let bytes = match std::fs::read(file) {
         Ok(bytes) => bytes,
@@ -27,13 +25,7 @@ pub fn run(file: &Path) -> u8 {
     let tree = match parse_bytes(&bytes) {
         Ok(tree) => tree,
         Err(e) => {
-            eprintln!(
-                "pyzig-sexp: {}:{}:{}: {}",
-                file.display(),
-                e.line,
-                e.column,
-                e.message
-            );
+            eprintln!("pyzig-sexp: {}:{}:{}: {}", file.display(), e.line, e.column, e.message);
             return EXIT_ERROR;
         }
     };
@@ -52,9 +44,6 @@ pub fn run(file: &Path) -> u8 {
     println!("format: {:.1} MB/s", timing::mb_per_s(bytes.len(), format_time));
     // `heap_size` counts everything the tree holds, its copy of the source included.
     let tree_bytes = tree.heap_size();
-    println!(
-        "tree: {:.1}x file size",
-        tree_bytes as f64 / bytes.len().max(1) as f64
-    );
+    println!("tree: {:.1}x file size", tree_bytes as f64 / bytes.len().max(1) as f64);
     EXIT_OK
 }

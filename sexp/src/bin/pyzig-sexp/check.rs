@@ -53,11 +53,7 @@ fn compare(file: &[u8], printed: &[u8]) -> Outcome {
                 snippet(file, offset, SNIPPET_BYTES),
                 snippet(printed, offset, SNIPPET_BYTES)
             );
-            Outcome::Differs {
-                line,
-                column,
-                message,
-            }
+            Outcome::Differs { line, column, message }
         }
     }
 }
@@ -81,21 +77,14 @@ pub fn run(paths: &[PathBuf]) -> u8 {
     let found = files::collect(paths);
     let mut tally = Tally::default();
     for e in &found.errors {
-        println!(
-            "{}",
-            report_line(&e.path, None, &format!("error: {}", e.message))
-        );
+        println!("{}", report_line(&e.path, None, &format!("error: {}", e.message)));
         tally.errors += 1;
     }
     let bar = progress::files_bar(found.files.len());
     for path in &found.files {
         match check_file(path) {
             Outcome::Identical => tally.identical += 1,
-            Outcome::Differs {
-                line,
-                column,
-                message,
-            } => {
+            Outcome::Differs { line, column, message } => {
                 progress::println(&bar, &report_line(path, Some((line, column)), &message));
                 tally.differ += 1;
             }
@@ -130,23 +119,12 @@ mod tests {
 
     #[test]
     fn compare_locates_first_difference() {
-        assert!(matches!(
-            compare(b"(a\n  (b 1))", b"(a\n  (b 1))"),
-            Outcome::Identical
-        ));
-        let Outcome::Differs {
-            line,
-            column,
-            message,
-        } = compare(b"(a\n  (b 1.0))", b"(a\n  (b 1))")
-        else {
+        assert!(matches!(compare(b"(a\n  (b 1))", b"(a\n  (b 1))"), Outcome::Identical));
+        let Outcome::Differs { line, column, message } = compare(b"(a\n  (b 1.0))", b"(a\n  (b 1))") else {
             panic!("expected a difference");
         };
         assert_eq!((line, column), (2, 7));
-        assert_eq!(
-            message,
-            r#"reprint differs: file has ".0))", reprint has "))""#
-        );
+        assert_eq!(message, r#"reprint differs: file has ".0))", reprint has "))""#);
     }
 
     #[test]
@@ -159,13 +137,7 @@ mod tests {
 
     #[test]
     fn report_line_has_location_when_known() {
-        assert_eq!(
-            report_line(Path::new("x.kicad_pcb"), Some((3, 9)), "m"),
-            "x.kicad_pcb:3:9: m"
-        );
-        assert_eq!(
-            report_line(Path::new("x.kicad_pcb"), None, "m"),
-            "x.kicad_pcb: m"
-        );
+        assert_eq!(report_line(Path::new("x.kicad_pcb"), Some((3, 9)), "m"), "x.kicad_pcb:3:9: m");
+        assert_eq!(report_line(Path::new("x.kicad_pcb"), None, "m"), "x.kicad_pcb: m");
     }
 }

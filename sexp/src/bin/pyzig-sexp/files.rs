@@ -14,13 +14,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-const EXTENSIONS: &[&str] = &[
-    "kicad_pcb",
-    "kicad_mod",
-    "kicad_sym",
-    "kicad_sch",
-    "kicad_wks",
-];
+const EXTENSIONS: &[&str] = &["kicad_pcb", "kicad_mod", "kicad_sym", "kicad_sch", "kicad_wks"];
 const FILE_NAMES: &[&str] = &["fp-lib-table", "sym-lib-table", "design-block-lib-table"];
 const NETLIST_EXTENSION: &str = "net";
 const NETLIST_START: &[u8] = b"(export";
@@ -38,10 +32,7 @@ pub struct Found {
 }
 
 pub fn collect(paths: &[PathBuf]) -> Found {
-    let mut found = Found {
-        files: Vec::new(),
-        errors: Vec::new(),
-    };
+    let mut found = Found { files: Vec::new(), errors: Vec::new() };
     let mut seen = HashSet::new();
     let mut add = |path: PathBuf, files: &mut Vec<PathBuf>| {
         // The same file reached twice (overlapping arguments, a symlink) is processed once.
@@ -54,10 +45,7 @@ pub fn collect(paths: &[PathBuf]) -> Found {
         let meta = match std::fs::metadata(root) {
             Ok(meta) => meta,
             Err(e) => {
-                found.errors.push(WalkError {
-                    path: root.clone(),
-                    message: e.to_string(),
-                });
+                found.errors.push(WalkError { path: root.clone(), message: e.to_string() });
                 continue;
             }
         };
@@ -68,10 +56,7 @@ pub fn collect(paths: &[PathBuf]) -> Found {
         if !meta.is_dir() {
             // Reading a FIFO or a device could block forever or never end.
             let message = "not a regular file or directory".to_string();
-            found.errors.push(WalkError {
-                path: root.clone(),
-                message,
-            });
+            found.errors.push(WalkError { path: root.clone(), message });
             continue;
         }
         let walker = WalkDir::new(root)
@@ -95,10 +80,7 @@ pub fn collect(paths: &[PathBuf]) -> Found {
 fn walk_error(root: &Path, e: &walkdir::Error) -> WalkError {
     let path = e.path().unwrap_or(root).to_path_buf();
     let message = match (e.loop_ancestor(), e.io_error()) {
-        (Some(ancestor), _) => format!(
-            "directory loop back to {}, not followed",
-            ancestor.display()
-        ),
+        (Some(ancestor), _) => format!("directory loop back to {}, not followed", ancestor.display()),
         (None, Some(io)) => io.to_string(),
         (None, None) => e.to_string(),
     };
@@ -133,10 +115,7 @@ fn starts_with_form(path: &Path, start: &[u8]) -> bool {
         return false;
     };
     let text = &head[..n];
-    let first = text
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(n);
+    let first = text.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(n);
     text[first..].starts_with(start)
 }
 
@@ -146,24 +125,10 @@ mod tests {
 
     #[test]
     fn recognises_kicad_names_only() {
-        for name in [
-            "a.kicad_pcb",
-            "b.kicad_mod",
-            "c.kicad_sym",
-            "d.kicad_sch",
-            "e.kicad_wks",
-            "fp-lib-table",
-        ] {
+        for name in ["a.kicad_pcb", "b.kicad_mod", "c.kicad_sym", "d.kicad_sch", "e.kicad_wks", "fp-lib-table"] {
             assert!(is_kicad_file(Path::new(name)), "{name}");
         }
-        for name in [
-            "a.kicad_pro",
-            "a.kicad_prl",
-            "a.kicad_dru",
-            "x.txt",
-            "fp-lib-table.bak",
-            "kicad_pcb",
-        ] {
+        for name in ["a.kicad_pro", "a.kicad_prl", "a.kicad_dru", "x.txt", "fp-lib-table.bak", "kicad_pcb"] {
             assert!(!is_kicad_file(Path::new(name)), "{name}");
         }
     }
@@ -185,25 +150,13 @@ mod tests {
         let root = dir.path();
         std::fs::create_dir_all(root.join("sub")).unwrap();
         std::fs::create_dir_all(root.join(".git")).unwrap();
-        for f in [
-            "b.kicad_pcb",
-            "a.kicad_mod",
-            "sub/fp-lib-table",
-            ".git/x.kicad_pcb",
-            "notes.txt",
-        ] {
+        for f in ["b.kicad_pcb", "a.kicad_mod", "sub/fp-lib-table", ".git/x.kicad_pcb", "notes.txt"] {
             std::fs::write(root.join(f), "(x)").unwrap();
         }
         let found = collect(&[root.to_path_buf(), root.join("b.kicad_pcb")]);
-        let names: Vec<_> = found
-            .files
-            .iter()
-            .map(|p| p.strip_prefix(root).unwrap().to_path_buf())
-            .collect();
-        let expected: Vec<PathBuf> = ["a.kicad_mod", "b.kicad_pcb", "sub/fp-lib-table"]
-            .iter()
-            .map(PathBuf::from)
-            .collect();
+        let names: Vec<_> = found.files.iter().map(|p| p.strip_prefix(root).unwrap().to_path_buf()).collect();
+        let expected: Vec<PathBuf> =
+            ["a.kicad_mod", "b.kicad_pcb", "sub/fp-lib-table"].iter().map(PathBuf::from).collect();
         assert_eq!(names, expected);
         assert!(found.errors.is_empty());
     }
@@ -215,17 +168,8 @@ mod tests {
         let root = dir.path();
         std::fs::create_dir_all(root.join("d")).unwrap();
         std::os::unix::fs::symlink(root, root.join("d/back")).unwrap();
-        let found = collect(&[
-            root.join("missing"),
-            root.to_path_buf(),
-            PathBuf::from("/dev/null"),
-        ]);
-        assert_eq!(
-            found.errors.len(),
-            3,
-            "{:?}",
-            found.errors.iter().map(|e| &e.message).collect::<Vec<_>>()
-        );
+        let found = collect(&[root.join("missing"), root.to_path_buf(), PathBuf::from("/dev/null")]);
+        assert_eq!(found.errors.len(), 3, "{:?}", found.errors.iter().map(|e| &e.message).collect::<Vec<_>>());
         assert!(found.errors[1].message.contains("loop"));
         assert_eq!(found.errors[2].message, "not a regular file or directory");
     }

@@ -36,8 +36,7 @@ pub fn format_file(path: &Path, check_only: bool) -> Outcome {
     let reparsed = match parse(&formatted) {
         Ok(reparsed) => reparsed,
         Err(e) => {
-            let message =
-                format!("formatter bug: its output does not parse ({e}); file left unchanged");
+            let message = format!("formatter bug: its output does not parse ({e}); file left unchanged");
             return error(message.replace('\n', " "));
         }
     };
@@ -45,8 +44,7 @@ pub fn format_file(path: &Path, check_only: bool) -> Outcome {
         let at = tree.node(node).line_col();
         return Outcome::Error {
             at,
-            message: "formatter bug: its output reads back differently here; file left unchanged"
-                .into(),
+            message: "formatter bug: its output reads back differently here; file left unchanged".into(),
         };
     }
     if check_only {
@@ -65,10 +63,7 @@ fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let target = std::fs::canonicalize(path)?;
     let dir = target.parent().unwrap_or(Path::new("."));
     let permissions = std::fs::metadata(&target)?.permissions();
-    let mut temp = tempfile::Builder::new()
-        .prefix(".pyzig-sexp-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut temp = tempfile::Builder::new().prefix(".pyzig-sexp-").suffix(".tmp").tempfile_in(dir)?;
     temp.write_all(contents)?;
     temp.as_file().set_permissions(permissions)?;
     temp.as_file().sync_all()?;
@@ -80,10 +75,7 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
     let found = files::collect(paths);
     let (mut unchanged, mut changed, mut errors) = (0usize, 0usize, 0usize);
     for e in &found.errors {
-        println!(
-            "{}",
-            report_line(&e.path, None, &format!("error: {}", e.message))
-        );
+        println!("{}", report_line(&e.path, None, &format!("error: {}", e.message)));
         errors += 1;
     }
     let bar = progress::files_bar(found.files.len());
@@ -91,11 +83,7 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
         match format_file(path, check_only) {
             Outcome::Unchanged => unchanged += 1,
             Outcome::Changed => {
-                let verb = if check_only {
-                    "would reformat"
-                } else {
-                    "reformatted"
-                };
+                let verb = if check_only { "would reformat" } else { "reformatted" };
                 progress::println(&bar, &format!("{verb} {}", path.display()));
                 changed += 1;
             }
@@ -107,11 +95,7 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
         bar.inc(1);
     }
     bar.finish_and_clear();
-    let verb = if check_only {
-        "would change"
-    } else {
-        "changed"
-    };
+    let verb = if check_only { "would change" } else { "changed" };
     println!(
         "formatted {} files: {changed} {verb}, {unchanged} unchanged, {errors} errors",
         found.files.len() + found.errors.len()

@@ -27,11 +27,7 @@ const EXIT_DIFFERS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
 #[derive(Parser)]
-#[command(
-    name = "pyzig-sexp",
-    version,
-    about = "Check and format KiCad S-expression files"
-)]
+#[command(name = "pyzig-sexp", version, about = "Check and format KiCad S-expression files")]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -59,24 +59,14 @@ mod tests {
 
     #[test]
     fn layout_does_not_matter() {
-        assert_eq!(
-            mismatch("(a (b 1)\n  \"s\")", "(a\n\t(b 1)\n\t\"s\"\n)\n"),
-            None
-        );
+        assert_eq!(mismatch("(a (b 1)\n  \"s\")", "(a\n\t(b 1)\n\t\"s\"\n)\n"), None);
     }
 
     #[test]
     fn finds_changed_missing_and_extra_tokens() {
-        assert_eq!(
-            mismatch("(a (b 1) c)", "(a (b 2) c)"),
-            Some(Some("1".into()))
-        );
+        assert_eq!(mismatch("(a (b 1) c)", "(a (b 2) c)"), Some(Some("1".into())));
         assert_eq!(mismatch("(a (b 1) c)", "(a (b 1))"), Some(Some("c".into())));
-        assert_eq!(
-            mismatch("(a (b 1))", "(a (b 1) c)"),
-            Some(None),
-            "reported at the parent list"
-        );
+        assert_eq!(mismatch("(a (b 1))", "(a (b 1) c)"), Some(None), "reported at the parent list");
         assert_eq!(mismatch("(a \"b\")", "(a b)"), Some(Some("\"b\"".into())));
         assert_eq!(mismatch("(a (b))", "(a b)"), Some(None));
     }
