@@ -7,7 +7,7 @@ use std::io::Write;
 
 use crate::edit::{Child, Gap, ListEdit};
 use crate::format::prettify;
-use crate::tree::{HEAD_BIT, Kind, NodeId, SlotChildren, Tree};
+use crate::tree::{Children, HEAD_BIT, Kind, NodeId, SlotChildren, Tree};
 
 const SPACES: &str = "        ";
 
@@ -71,7 +71,11 @@ impl Tree {
                 None => self.auto_gap(top, child).into(),
             };
             out.push_str(&gap_text);
-            if child.is_new() {
+            if child.is_new()
+                && let Some(sep) = self.one_line_style(top, child)
+            {
+                self.compact(child, sep, out);
+            } else if child.is_new() {
                 let base = match gap_text.rfind('\n') {
                     Some(k) => gap_text[k + 1..].to_owned(),
                     None => self.line_indent(top.list()),
@@ -119,6 +123,64 @@ impl Tree {
                 if text.contains('\n') { text.to_owned() } else { " ".into() }
             }
             None => format!("\n{}{}", self.line_indent(*list), self.indent_unit()),
+        }
+    }
+
+    /// A new list is written on one line when an original sibling with the same head is (KiCad's
+    /// library tables put each `(lib …)` on one line): returns what that sibling puts between a
+    /// token or list and a following list (`""` for `)(`, else a space).
+    fn one_line_style(&self, frame: &Frame<'_>, child: NodeId) -> Option<&'static str> {
+        let Frame::Edited { edit, .. } = frame else {
+            return None;
+        };
+        let head = self.list_head(child)?;
+        let sibling = edit.children.iter().find(|c| !c.id.is_new() && self.list_head(c.id) == Some(head))?;
+        let text = &self.src[self.orig_range(sibling.id.0)];
+        if text.contains('\n') {
+            return None;
+        }
+        Some(if text.contains(")(") { "" } else { " " })
+    }
+
+    fn list_head(&self, id: NodeId) -> Option<&str> {
+        if self.kind(id) != Kind::List {
+            return None;
+        }
+        let first = self.children(id).next()?;
+        if self.kind(first) == Kind::Atom { self.token(first) } else { None }
+    }
+
+    /// Writes node `id` on one line: a space between tokens, `sep` between two lists.
+    fn compact(&self, id: NodeId, sep: &str, out: &mut String) {
+        if self.kind(id) != Kind::List {
+            out.push_str(self.token(id).unwrap_or(""));
+            return;
+        }
+        out.push('(');
+        // Per open list: its children, and what the previous child was (None: nothing yet).
+        let mut stack: Vec<(Children<'_>, Option<bool>)> = vec![(self.children(id), None)];
+        while let Some((it, prev_list)) = stack.last_mut() {
+            let Some(c) = it.next() else {
+                out.push(')');
+                stack.pop();
+                if let Some((_, p)) = stack.last_mut() {
+                    *p = Some(true);
+                }
+                continue;
+            };
+            let is_list = self.kind(c) == Kind::List;
+            match *prev_list {
+                None => {}
+                Some(true) if is_list => out.push_str(sep),
+                Some(_) => out.push(' '),
+            }
+            *prev_list = Some(is_list);
+            if is_list {
+                out.push('(');
+                stack.push((self.children(c), None));
+            } else {
+                out.push_str(self.token(c).unwrap_or(""));
+            }
         }
     }
 

@@ -237,3 +237,21 @@ fn update_pairs_children_by_head_and_first_argument() {
     t.update(orig_child, x).unwrap();
     assert_eq!(t.print(), "(fp\n\tx\n\t(pad \"3\" (at 2 5))\n)");
 }
+
+#[test]
+fn a_new_list_follows_a_one_line_sibling_of_the_same_head() {
+    // Library tables: each `(lib …)` on one line, lists written `)(` without a space.
+    let src = "(fp_lib_table\n  (lib (name \"a\")(uri \"x\"))\n)\n";
+    let mut t = pyzig_sexp::parse(src).unwrap();
+    let new = t.parse_node("(lib (name \"b\") (uri \"y\") hidden)").unwrap();
+    let root = t.root();
+    t.push(root, new).unwrap();
+    assert_eq!(
+        t.print(),
+        "(fp_lib_table\n  (lib (name \"a\")(uri \"x\"))\n  (lib (name \"b\")(uri \"y\") hidden)\n)\n"
+    );
+    // A sibling of another head is laid out as before (KiCad 8 multi-line style).
+    let other = t.parse_node("(version 7)").unwrap();
+    t.insert(root, 1, other).unwrap();
+    assert!(t.print().starts_with("(fp_lib_table\n  (version 7)\n  (lib"), "{}", t.print());
+}

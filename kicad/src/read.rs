@@ -1,0 +1,203 @@
+//! Reading fields: find a field's node(s) in a list and decode its tokens. Nothing is cached; a read
+//! costs a scan of the list's children (KiCad lists are short; the board root is indexed by the caller).
+
+use std::borrow::Cow;
+
+use pyzig_sexp::{Kind, NodeId, Tree};
+
+use crate::decl::{Count, Default, FieldDecl, Key, TypeDecl, ValueKind};
+use crate::error::FieldError;
+
+/// One decoded value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'t> {
+    /// An absent `Optional` field.
+    None,
+    Str(Cow<'t, str>),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    /// A nested type's list node.
+    Node(NodeId),
+    /// The nodes of a `List` field, in file order: nested lists, or the tokens of a scalar list.
+    List(Vec<NodeId>),
+}
+
+pub(crate) fn field_name(decl: &TypeDecl, field: &FieldDecl) -> String {
+    format!("{}.{}", decl.name, field.name)
+}
+
+/// The head token of a list node, if it has one.
+pub fn head(tree: &Tree, id: NodeId) -> Option<&str> {
+    if tree.kind(id) != Kind::List {
+        return None;
+    }
+    let first = tree.children(id).next()?;
+    if tree.kind(first) == Kind::Atom { tree.token(first) } else { None }
+}
+
+/// The n-th token child after the head (lists in between skipped), with its index among all children.
+pub(crate) fn nth_token(tree: &Tree, node: NodeId, n: usize) -> Option<(usize, NodeId)> {
+    tree.children(node).enumerate().skip(1).filter(|&(_, c)| tree.kind(c) != Kind::List).nth(n)
+}
+
+/// The first child list with head `h`, with its index.
+pub(crate) fn child_list(tree: &Tree, node: NodeId, h: &str) -> Option<(usize, NodeId)> {
+    tree.children(node).enumerate().skip(1).find(|&(_, c)| head(tree, c) == Some(h))
+}
+
+/// A bare token `h` after the head (the KiCad 6 form of a flag), with its index.
+pub(crate) fn bare_flag(tree: &Tree, node: NodeId, h: &str) -> Option<(usize, NodeId)> {
+    tree.children(node).enumerate().skip(1).find(|&(_, c)| tree.kind(c) == Kind::Atom && tree.token(c) == Some(h))
+}
+
+/// Where a present field is: the node that holds it and its index among `node`'s children
+/// (`None` when absent). For `Child` fields that is the child list; for `Pos`, the token; for a flag,
+/// the bare token or the list.
+pub fn locate(tree: &Tree, node: NodeId, field: &FieldDecl) -> Option<(usize, NodeId)> {
+    match field.key {
+        Key::Pos(n) => nth_token(tree, node, n as usize),
+        Key::Child(h) => child_list(tree, node, h),
+        Key::Flag(h) => bare_flag(tree, node, h).or_else(|| child_list(tree, node, h)),
+        Key::Root => Some((0, tree.root())),
+    }
+}
+
+/// The items of a `List` field: matching child lists (nested types) or the tokens of its child list
+/// (scalars), in order, each with its index among the children of the list that holds it.
+pub fn list_items(tree: &Tree, node: NodeId, field: &FieldDecl) -> Vec<(usize, NodeId)> {
+    match (field.key, field.value) {
+        (Key::Child(h), ValueKind::Node(_)) => {
+            tree.children(node).enumerate().skip(1).filter(|&(_, c)| head(tree, c) == Some(h)).collect()
+        }
+        (Key::Child(h), _) => match child_list(tree, node, h) {
+            Some((_, list)) => tree.children(list).enumerate().skip(1).collect(),
+            None => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// Decodes one scalar token as `kind`.
+pub fn scalar<'t>(
+    tree: &'t Tree,
+    id: NodeId,
+    kind: ValueKind,
+    what: impl FnOnce() -> String,
+) -> Result<Value<'t>, FieldError> {
+    let node = tree.node(id);
+    let bad = |expected| Err(FieldError::new(tree, id, what(), expected));
+    match kind {
+        ValueKind::Str => match node.value() {
+            Some(v) => Ok(Value::Str(v)),
+            None => bad("a string"),
+        },
+        ValueKind::Int => match node.atom().and_then(|a| a.parse::<i64>().ok()) {
+            Some(v) => Ok(Value::Int(v)),
+            None => bad("an integer"),
+        },
+        ValueKind::Float => match node.atom().and_then(parse_float) {
+            Some(v) => Ok(Value::Float(v)),
+            None => bad("a number"),
+        },
+        ValueKind::Bool => match node.atom() {
+            Some("yes" | "true") => Ok(Value::Bool(true)),
+            Some("no" | "false") => Ok(Value::Bool(false)),
+            _ => bad("yes or no"),
+        },
+        ValueKind::Node(d) => {
+            if node.kind() == Kind::List {
+                Ok(Value::Node(id))
+            } else {
+                let _ = d;
+                bad("a list")
+            }
+        }
+    }
+}
+
+/// A KiCad number: decimal, optional sign and exponent; no `inf`/`nan` spellings.
+fn parse_float(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    let digits = b.iter().any(u8::is_ascii_digit);
+    if !digits || b.iter().any(|c| c.is_ascii_alphabetic() && !matches!(c, b'e' | b'E')) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// The default of an absent `One` field, as a value.
+pub fn default_value(field: &FieldDecl) -> Value<'static> {
+    match (field.default, field.value) {
+        (Default::Str(s), _) => Value::Str(Cow::Borrowed(s)),
+        (Default::Int(i), _) => Value::Int(i),
+        (Default::Float(f), _) => Value::Float(f),
+        (Default::Bool(b), _) => Value::Bool(b),
+        (Default::None, ValueKind::Bool) => Value::Bool(false),
+        (Default::None, ValueKind::Str) => Value::Str(Cow::Borrowed("")),
+        (Default::None, ValueKind::Int) => Value::Int(0),
+        (Default::None, ValueKind::Float) => Value::Float(0.0),
+        (Default::None, ValueKind::Node(_)) => Value::None,
+    }
+}
+
+/// Reads field `field` of the `decl` list at `node`.
+pub fn read<'t>(tree: &'t Tree, node: NodeId, decl: &TypeDecl, field: &FieldDecl) -> Result<Value<'t>, FieldError> {
+    let what = || field_name(decl, field);
+    if field.count == Count::List {
+        return Ok(Value::List(list_items(tree, node, field).into_iter().map(|(_, id)| id).collect()));
+    }
+    let absent = || if field.count == Count::Optional { Value::None } else { default_value(field) };
+    let Some((_, at)) = locate(tree, node, field) else {
+        return Ok(absent());
+    };
+    match field.key {
+        Key::Pos(_) | Key::Root => scalar(tree, at, field.value, what),
+        Key::Flag(_) => {
+            if tree.kind(at) == Kind::Atom {
+                return Ok(Value::Bool(true));
+            }
+            // `(hide)` alone means yes, as KiCad reads it.
+            match tree.children(at).nth(1) {
+                Some(v) => scalar(tree, v, ValueKind::Bool, what),
+                None => Ok(Value::Bool(true)),
+            }
+        }
+        Key::Child(_) => match field.value {
+            ValueKind::Node(_) => Ok(Value::Node(at)),
+            kind => match tree.children(at).nth(1) {
+                Some(v) => scalar(tree, v, kind, what),
+                None => match kind {
+                    // `(descr)` with no value: an empty text, as KiCad reads it.
+                    ValueKind::Str => Ok(Value::Str(Cow::Borrowed(""))),
+                    _ => Err(FieldError::new(tree, at, what(), "a value")),
+                },
+            },
+        },
+    }
+}
+
+/// Reads every declared field of the `decl` list at `node` and of everything nested in it; returns
+/// how many values were read, or the first field that does not decode.
+pub fn read_all(tree: &Tree, node: NodeId, decl: &TypeDecl) -> Result<usize, FieldError> {
+    let mut stack = vec![(node, decl)];
+    let mut n = 0;
+    while let Some((node, decl)) = stack.pop() {
+        for field in decl.fields {
+            let what = || field_name(decl, field);
+            match read(tree, node, decl, field)? {
+                Value::Node(id) => stack.push((id, field.value.decl().expect("node field"))),
+                Value::List(items) => {
+                    for id in items {
+                        match scalar(tree, id, field.value, what)? {
+                            Value::Node(id) => stack.push((id, field.value.decl().expect("node field"))),
+                            _ => n += 1,
+                        }
+                    }
+                }
+                _ => n += 1,
+            }
+        }
+    }
+    Ok(n)
+}
