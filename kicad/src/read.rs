@@ -36,9 +36,22 @@ pub fn head(tree: &Tree, id: NodeId) -> Option<&str> {
     if tree.kind(first) == Kind::Atom { tree.token(first) } else { None }
 }
 
-/// The n-th token child after the head (lists in between skipped), with its index among all children.
-pub(crate) fn nth_token(tree: &Tree, node: NodeId, n: usize) -> Option<(usize, NodeId)> {
-    tree.children(node).enumerate().skip(1).filter(|&(_, c)| tree.kind(c) != Kind::List).nth(n)
+/// Whether child `c` is a positional token of a `decl` list: a token that is not one of its bare flags.
+pub(crate) fn is_positional(tree: &Tree, decl: &TypeDecl, c: NodeId) -> bool {
+    match tree.kind(c) {
+        Kind::List => false,
+        Kind::String => true,
+        Kind::Atom => {
+            let t = tree.token(c);
+            !decl.fields.iter().any(|f| matches!(f.key, Key::Flag(h) if t == Some(h)))
+        }
+    }
+}
+
+/// The n-th positional token after the head (lists and bare flags skipped), with its index among all
+/// children.
+pub(crate) fn nth_token(tree: &Tree, node: NodeId, decl: &TypeDecl, n: usize) -> Option<(usize, NodeId)> {
+    tree.children(node).enumerate().skip(1).filter(|&(_, c)| is_positional(tree, decl, c)).nth(n)
 }
 
 /// The first child list with head `h`, with its index.
@@ -54,9 +67,9 @@ pub(crate) fn bare_flag(tree: &Tree, node: NodeId, h: &str) -> Option<(usize, No
 /// Where a present field is: the node that holds it and its index among `node`'s children
 /// (`None` when absent). For `Child` fields that is the child list; for `Pos`, the token; for a flag,
 /// the bare token or the list.
-pub fn locate(tree: &Tree, node: NodeId, field: &FieldDecl) -> Option<(usize, NodeId)> {
+pub fn locate(tree: &Tree, node: NodeId, decl: &TypeDecl, field: &FieldDecl) -> Option<(usize, NodeId)> {
     match field.key {
-        Key::Pos(n) => nth_token(tree, node, n as usize),
+        Key::Pos(n) => nth_token(tree, node, decl, n as usize),
         Key::Child(h) => child_list(tree, node, h),
         Key::Flag(h) => bare_flag(tree, node, h).or_else(|| child_list(tree, node, h)),
         Key::Root => Some((0, tree.root())),
@@ -105,11 +118,10 @@ pub fn scalar<'t>(
             Some("no" | "false") => Ok(Value::Bool(false)),
             _ => bad("yes or no"),
         },
-        ValueKind::Node(d) => {
+        ValueKind::Node(_) => {
             if node.kind() == Kind::List {
                 Ok(Value::Node(id))
             } else {
-                let _ = d;
                 bad("a list")
             }
         }
@@ -148,7 +160,7 @@ pub fn read<'t>(tree: &'t Tree, node: NodeId, decl: &TypeDecl, field: &FieldDecl
         return Ok(Value::List(list_items(tree, node, field).into_iter().map(|(_, id)| id).collect()));
     }
     let absent = || if field.count == Count::Optional { Value::None } else { default_value(field) };
-    let Some((_, at)) = locate(tree, node, field) else {
+    let Some((_, at)) = locate(tree, node, decl, field) else {
         return Ok(absent());
     };
     match field.key {

@@ -6,7 +6,7 @@ use pyzig_sexp::{Kind, NodeId, Tree};
 
 use crate::decl::{Count, FieldDecl, Key, TypeDecl, ValueKind};
 use crate::error::WriteError;
-use crate::read::{child_list, field_name, head, list_items, locate, nth_token};
+use crate::read::{child_list, field_name, head, is_positional, list_items, locate, nth_token};
 
 /// A scalar to write.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -115,7 +115,7 @@ fn insert_index(tree: &Tree, node: NodeId, decl: &TypeDecl, fi: usize) -> usize 
     let mut at = 1;
     let mut tokens = 0;
     for (i, c) in tree.children(node).enumerate().skip(1) {
-        let is_token = tree.kind(c) != Kind::List;
+        let is_token = is_positional(tree, decl, c);
         if let Some(j) = field_of(tree, decl, c, tokens)
             && j <= fi
         {
@@ -142,7 +142,7 @@ pub fn set(
     style: Style,
 ) -> Result<(), WriteError> {
     let name = field_name(decl, field);
-    let present = locate(tree, node, field);
+    let present = locate(tree, node, decl, field);
     match (field.key, value) {
         (Key::Root, _) => Err(WriteError::BadValue { field: name, message: "a file's root cannot be set".into() }),
         (_, None) => {
@@ -154,17 +154,16 @@ pub fn set(
         (Key::Pos(n), Some(v)) => match present {
             Some((_, at)) => set_token(tree, &name, at, v).map(|_| ()),
             None => {
-                let count = tree.children(node).skip(1).filter(|&c| tree.kind(c) != Kind::List).count();
+                let count = tree.children(node).skip(1).filter(|&c| is_positional(tree, decl, c)).count();
                 if count < n as usize {
                     return Err(WriteError::BadValue {
                         field: name,
                         message: format!("position {n} cannot be set while position {count} is absent"),
                     });
                 }
-                let at = match nth_token(tree, node, count.wrapping_sub(1)) {
-                    Some((i, _)) if count > 0 => i + 1,
-                    _ => 1,
-                };
+                // Right after the last token (or the head when there is none).
+                let at =
+                    count.checked_sub(1).and_then(|last| nth_token(tree, node, decl, last)).map_or(1, |(i, _)| i + 1);
                 let t = new_token(tree, &name, v, None)?;
                 Ok(tree.insert(node, at, t)?)
             }
@@ -174,18 +173,20 @@ pub fn set(
                 Scalar::Bool(b) => b,
                 _ => return Err(WriteError::BadValue { field: name, message: "a flag is True or False".into() }),
             };
-            match present {
-                Some((i, _)) if !on => {
+            match (present, on) {
+                (Some((i, _)), false) => {
                     tree.remove(node, i)?;
                 }
-                Some((_, at)) if tree.kind(at) == Kind::List => {
-                    if let Some(t) = tree.children(at).nth(1) {
+                (None, false) => {}
+                // `(hide no)` becomes `(hide yes)`; a bare `hide` or `(hide)` already says yes.
+                (Some((_, at)), true) => {
+                    if tree.kind(at) == Kind::List
+                        && let Some(t) = tree.children(at).nth(1)
+                    {
                         set_token(tree, &name, t, Scalar::Bool(true))?;
                     }
                 }
-                Some(_) | None if !on => {}
-                Some(_) => {}
-                None => {
+                (None, true) => {
                     let flag = tree.new_atom(h)?;
                     let new = if style.yes_no_flags {
                         let yes = tree.new_atom("yes")?;
@@ -242,7 +243,7 @@ pub fn set_node(
     let Key::Child(h) = field.key else {
         return Err(WriteError::BadValue { field: field_name(decl, field), message: "not a nested field".into() });
     };
-    let present = locate(tree, node, field);
+    let present = locate(tree, node, decl, field);
     match (present, src) {
         (Some((i, _)), None) => {
             tree.remove(node, i)?;

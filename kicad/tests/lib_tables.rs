@@ -146,3 +146,57 @@ fn a_file_of_another_kind_is_refused() {
     let Err(e) = file::load(file::kind("fp_lib_table").unwrap(), "(sym_lib_table)".into()) else { panic!("loaded") };
     assert!(e.to_string().contains("expected a file whose root is (fp_lib_table"), "{e}");
 }
+
+pyzig_kicad::declare! {
+    /// A test type with the keys the tables lack: positions and a flag.
+    #[kicad(module = "test", head = "at")]
+    pub struct At {
+        x: One<Float> = Pos(0),
+        y: One<Float> = Pos(1),
+        r: Optional<Float> = Pos(2),
+        locked: One<Bool> = Flag("locked"),
+    }
+}
+
+use pyzig_kicad::declare::{Bool, Float};
+
+fn set_at(src: &str, field: &str, v: Option<Scalar<'_>>, style: Style) -> String {
+    let mut t = pyzig_sexp::parse(src).unwrap();
+    let (root, d) = (t.root(), At::decl());
+    write::set(&mut t, root, d, d.field(field).unwrap(), v, style).unwrap();
+    t.print()
+}
+
+#[test]
+fn positions_and_flags_read_and_write_in_the_files_style() {
+    let t = pyzig_sexp::parse("(at 1 -2.5 locked)").unwrap();
+    let at = At::at(t.root());
+    assert_eq!(
+        (at.x(&t).unwrap(), at.y(&t).unwrap(), at.r(&t).unwrap(), at.locked(&t).unwrap()),
+        (1.0, -2.5, None, true)
+    );
+    let t = pyzig_sexp::parse("(at 1 2 90 (locked no))").unwrap();
+    assert_eq!(At::at(t.root()).r(&t).unwrap(), Some(90.0));
+    assert!(!At::at(t.root()).locked(&t).unwrap());
+    let (k6, k8) = (Style { yes_no_flags: false }, Style { yes_no_flags: true });
+    assert_eq!(set_at("(at 1 2)", "r", Some(Scalar::Float(90.0)), k6), "(at 1 2 90)");
+    assert_eq!(set_at("(at 1 2 90)", "r", None, k6), "(at 1 2)");
+    assert_eq!(set_at("(at 1 2)", "x", Some(Scalar::Float(0.1 + 0.2)), k6), "(at 0.30000000000000004 2)");
+    assert_eq!(set_at("(at 1 2)", "locked", Some(Scalar::Bool(true)), k6), "(at 1 2 locked)");
+    // A new list goes on its own line, as the engine lays out new children of a list with no list sibling.
+    assert_eq!(set_at("(at 1 2)", "locked", Some(Scalar::Bool(true)), k8), "(at 1 2\n\t(locked yes))");
+    assert_eq!(set_at("(at 1 2 (locked no))", "locked", Some(Scalar::Bool(true)), k6), "(at 1 2 (locked yes))");
+    assert_eq!(set_at("(at 1 2 locked)", "locked", Some(Scalar::Bool(false)), k8), "(at 1 2)");
+    let mut t = pyzig_sexp::parse("(at 1 2)").unwrap();
+    let (root, d) = (t.root(), At::decl());
+    let e = write::set(&mut t, root, d, d.field("x").unwrap(), Some(Scalar::Float(f64::NAN)), k6).unwrap_err();
+    assert!(e.to_string().contains("finite numbers only"), "{e}");
+    assert_eq!(t.print(), "(at 1 2)");
+}
+
+#[test]
+fn a_bare_flag_is_not_a_position() {
+    let k6 = Style { yes_no_flags: false };
+    assert_eq!(set_at("(at 1 2 locked)", "r", Some(Scalar::Float(90.0)), k6), "(at 1 2 90 locked)");
+    assert_eq!(set_at("(at 1 2 90 locked)", "r", Some(Scalar::Float(45.0)), k6), "(at 1 2 45 locked)");
+}
