@@ -30,7 +30,7 @@ pub fn type_mismatch(obj: Borrowed<'_>, what: &str, expected: &str) -> PyErr {
     PyErr::type_error(format!("{what} must be {expected}, not {}", obj.type_name()))
 }
 
-pub(crate) fn tuple_from(items: Vec<Obj>) -> PyResult<Obj> {
+pub fn tuple_from(items: Vec<Obj>) -> PyResult<Obj> {
     // SAFETY: a fresh tuple of the right size; `PyTuple_SetItem` steals each reference.
     unsafe {
         let t = Obj::from_owned_ptr(ffi::PyTuple_New(items.len() as isize))?;

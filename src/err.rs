@@ -62,6 +62,14 @@ impl PyErr {
         not_implemented_error => PyExc_NotImplementedError,
     }
 
+    /// Raises an exception instance already made (e.g. one whose attributes were set after creation).
+    pub fn from_value(value: Obj) -> PyErr {
+        let ptype = value.borrowed().type_ptr().cast::<ffi::PyObject>();
+        // SAFETY: a live type object; the new state owns one reference to it and the value's.
+        unsafe { ffi::Py_INCREF(ptype) };
+        PyErr { state: Box::new(State::Fetched { ptype, pvalue: value.into_ptr(), ptb: std::ptr::null_mut() }) }
+    }
+
     /// Takes the interpreter's pending exception; a `SystemError` if none is set (a C-API contract
     /// violation we report instead of crashing).
     pub fn fetch() -> PyErr {

@@ -184,6 +184,7 @@ mod obj;
 mod py;
 mod record;
 mod registry;
+mod sequence;
 mod sig;
 pub mod sys;
 mod trampoline;
@@ -198,6 +199,7 @@ pub use field::{Field, FieldPlace};
 pub use obj::{Borrowed, Obj};
 pub use py::Py;
 pub use registry::{lookup as registered_class, registered_names, wrap};
+pub use sequence::{Sequence, sequence_slots};
 pub use visit::Visit;
 
 /// The C-API declarations, for the few signatures generated code must name (`PyInit_*`).
@@ -208,6 +210,7 @@ pub use pyzig_ffi as ffi;
 pub mod rt {
     pub use crate::args::{ArgSpec, Args, has_kwargs};
     pub use crate::class::{ClassSpec, Constructor, IntoResult, LazyType, Slf, class_stub, new_owned};
+    pub use crate::conv::tuple_from as tuple;
     pub use crate::enums::{LazyEnum, PyEnum, extract as enum_extract, stub as enum_stub, to_py as enum_to_py};
     pub use crate::exception::LazyException;
     pub use crate::field::extract_record;

@@ -502,7 +502,7 @@ macro_rules! class {
     (
         $(#[doc = $doc:literal])*
         #[pyclass(module = $module:literal $(, name = $pyname:literal)? $(, gc = $gc:tt)? $(, factory =
-            $factory:literal)? $(,)?)]
+            $factory:literal)? $(, extend = $extend:path)? $(,)?)]
         impl $T:ident { $($items:tt)* }
     ) => {
         impl $crate::PyClass for $T {
@@ -526,7 +526,11 @@ macro_rules! class {
                     ::core::option::Option::None => $crate::rt::Constructor::Factory(
                         $crate::__or!($($factory)?; "the functions of its module that return it")),
                 };
-                $crate::rt::ClassSpec { doc, constructor, methods, getsets, slots: ::std::vec::Vec::new() }
+                #[allow(unused_mut)]
+                let mut spec =
+                    $crate::rt::ClassSpec { doc, constructor, methods, getsets, slots: ::std::vec::Vec::new() };
+                $( $extend(&mut spec); )?
+                spec
             }
             $crate::__gc_hooks!($($gc)?);
         }
@@ -765,6 +769,9 @@ macro_rules! exception {
 }
 
 /// Declares the extension module: its `PyInit_*`, classes, enums, exceptions, functions and stubs.
+/// `submodules init, stubs;` (after `stub_extra`) names two functions of the crate: `init(&Module)`
+/// adds the submodules ([`Module::add_submodule`](crate::Module::add_submodule)), `stubs()` returns
+/// their stub files (`BTreeMap<String, String>`, path under `gen/` -> text), merged into `_stubs()`.
 #[macro_export]
 macro_rules! module {
     (
@@ -775,6 +782,7 @@ macro_rules! module {
         $(exceptions [$($ex:ty),* $(,)?])?
         $(stub_header $header:expr;)?
         $(stub_extra $extra:expr;)?
+        $(submodules $subs:path, $sub_stubs:path;)?
         functions { $($items:tt)* }
     ) => {
         $crate::__fns!(@munch [] $($items)*);
@@ -798,7 +806,9 @@ macro_rules! module {
                 s.push_str(&f.stub);
             }
             $( s.push('\n'); s.push_str($extra); )?
+            #[allow(unused_mut)]
             let mut m = ::std::collections::BTreeMap::new();
+            $( m.extend($sub_stubs()); )?
             m.insert(::std::string::String::from($stub), s);
             m
         }
@@ -823,6 +833,7 @@ macro_rules! module {
                     $($( m.add_class::<$cls>()?; )*)?
                     $($( m.add_enum::<$en>()?; )*)?
                     $($( m.add_exception::<$ex>()?; )*)?
+                    $( $subs(m)?; )?
                     ::core::result::Result::Ok(())
                 })
         }

@@ -128,6 +128,43 @@ unsafe extern "C" fn g_get<C, F: Fn(Slf<'_, C>) -> PyResult<Obj> + Copy>(
     guard(std::ptr::null_mut(), || Ok(zst::<F>()(unsafe { Slf::new(ptr(slf)) })?.into_ptr()))
 }
 
+/// What the closure pointer of a [`GetSetEntry::with_data`] property points to (leaked with the type).
+struct DataGetSet<C: 'static, D: 'static> {
+    name: &'static str,
+    data: &'static D,
+    get: fn(Slf<'_, C>, &'static D) -> PyResult<Obj>,
+    set: Option<fn(Slf<'_, C>, &'static D, Borrowed<'_>) -> PyResult<()>>,
+}
+
+unsafe extern "C" fn d_get<C: 'static, D: 'static>(
+    slf: *mut ffi::PyObject,
+    closure: *mut c_void,
+) -> *mut ffi::PyObject {
+    guard(std::ptr::null_mut(), || {
+        // SAFETY: `closure` is the leaked `DataGetSet<C, D>` of this property, installed only in `C`'s own
+        // type, and CPython checked `self`'s type before calling.
+        let (e, slf) = unsafe { (&*closure.cast::<DataGetSet<C, D>>(), Slf::new(ptr(slf))) };
+        Ok((e.get)(slf, e.data)?.into_ptr())
+    })
+}
+
+unsafe extern "C" fn d_set<C: 'static, D: 'static>(
+    slf: *mut ffi::PyObject,
+    value: *mut ffi::PyObject,
+    closure: *mut c_void,
+) -> c_int {
+    guard(-1, || {
+        // SAFETY: as in `d_get`.
+        let (e, slf) = unsafe { (&*closure.cast::<DataGetSet<C, D>>(), Slf::new(ptr(slf))) };
+        if value.is_null() {
+            return Err(crate::PyErr::attribute_error(format!("cannot delete attribute '{}'", e.name)));
+        }
+        let set = e.set.ok_or_else(|| crate::PyErr::attribute_error(format!("'{}' is read-only", e.name)))?;
+        set(slf, e.data, ptr(value))?;
+        Ok(0)
+    })
+}
+
 unsafe extern "C" fn s_richcompare<C, F: Fn(Slf<'_, C>, Borrowed<'_>) -> PyResult<Option<bool>> + Copy>(
     a: *mut ffi::PyObject,
     b: *mut ffi::PyObject,
@@ -297,6 +334,29 @@ impl<C: 'static> GetSetEntry<C> {
             set: None,
             closure: std::ptr::null_mut(),
             doc: sig.doc,
+            stub,
+            _class: PhantomData,
+        }
+    }
+
+    /// A property served by shared functions that `data` tells which property they serve (a table of
+    /// fields read generically): `get(self, data)`, and `set(self, data, value)` unless read-only.
+    /// Deleting the attribute raises `AttributeError`.
+    pub fn with_data<D: Sync + 'static>(
+        name: &'static str,
+        doc: String,
+        stub: String,
+        data: &'static D,
+        get: fn(Slf<'_, C>, &'static D) -> PyResult<Obj>,
+        set: Option<fn(Slf<'_, C>, &'static D, Borrowed<'_>) -> PyResult<()>>,
+    ) -> Self {
+        let table = Box::leak(Box::new(DataGetSet { name, data, get, set }));
+        GetSetEntry {
+            name,
+            get: d_get::<C, D>,
+            set: set.map(|_| d_set::<C, D> as ffi::setter),
+            closure: (table as *mut DataGetSet<C, D>).cast(),
+            doc,
             stub,
             _class: PhantomData,
         }

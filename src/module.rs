@@ -60,6 +60,40 @@ impl Module<'_> {
         self.add(E::NAME, &E::class()?)
     }
 
+    /// Adds module functions (entries made with `MethodEntry::fn_*`, as `module!` makes them).
+    pub fn add_functions(&self, functions: &[MethodEntry]) -> PyResult<()> {
+        let defs = crate::method::method_table(functions);
+        // SAFETY: a live module and a leaked, NULL-terminated table (functions keep pointers into it).
+        if unsafe { ffi::PyModule_AddFunctions(self.obj.as_ptr(), defs) } < 0 {
+            return Err(PyErr::fetch());
+        }
+        Ok(())
+    }
+
+    /// Creates submodule `qualname` (e.g. `"pkg.sub"`), fills it with `init`, adds it to this module as
+    /// attribute `attr` and to `sys.modules`, so that `import pkg.sub` finds it.
+    pub fn add_submodule(
+        &self,
+        attr: &str,
+        qualname: &str,
+        doc: &str,
+        init: impl FnOnce(&Module<'_>) -> PyResult<()>,
+    ) -> PyResult<()> {
+        let name = CString::new(qualname).map_err(|_| PyErr::value_error("NUL in module name"))?;
+        // SAFETY: a NUL-terminated name; a new reference, or NULL with an exception set (checked).
+        let sub = unsafe { Obj::from_owned_ptr(ffi::PyModule_New(name.as_ptr()))? };
+        sub.setattr("__doc__", &crate::conv::IntoPy::into_py(doc)?)?;
+        init(&Module { obj: sub.borrowed() })?;
+        self.add(attr, &sub)?;
+        let modules = Obj::import("sys")?.getattr("modules")?;
+        // SAFETY: `sys.modules` is a dict (CPython keeps it one); live key and value; the dict takes its
+        // own reference.
+        if unsafe { ffi::PyDict_SetItemString(modules.as_ptr(), name.as_ptr(), sub.as_ptr()) } < 0 {
+            return Err(PyErr::fetch());
+        }
+        Ok(())
+    }
+
     pub fn as_obj(&self) -> Obj {
         self.obj.to_owned()
     }

@@ -43,4 +43,6 @@ pub const Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED: usize = 0;
 unsafe extern "C" {
     pub fn PyModuleDef_Init(def: *mut PyModuleDef) -> *mut PyObject;
     pub fn PyModule_AddObjectRef(module: *mut PyObject, name: *const c_char, value: *mut PyObject) -> c_int;
+    pub fn PyModule_New(name: *const c_char) -> *mut PyObject;
+    pub fn PyModule_AddFunctions(module: *mut PyObject, functions: *mut crate::PyMethodDef) -> c_int;
 }

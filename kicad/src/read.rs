@@ -23,6 +23,21 @@ pub enum Value<'t> {
     List(Vec<NodeId>),
 }
 
+impl Value<'_> {
+    /// The same value, owning its text.
+    pub fn into_owned(self) -> Value<'static> {
+        match self {
+            Value::Str(s) => Value::Str(Cow::Owned(s.into_owned())),
+            Value::None => Value::None,
+            Value::Int(i) => Value::Int(i),
+            Value::Float(f) => Value::Float(f),
+            Value::Bool(b) => Value::Bool(b),
+            Value::Node(n) => Value::Node(n),
+            Value::List(l) => Value::List(l),
+        }
+    }
+}
+
 pub(crate) fn field_name(decl: &TypeDecl, field: &FieldDecl) -> String {
     format!("{}.{}", decl.name, field.name)
 }

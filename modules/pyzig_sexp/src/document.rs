@@ -1,0 +1,25 @@
+//! A loaded file: the one parsed tree every typed view of it reads and edits.
+
+use pyzig_kicad::sexp::Tree;
+use pyzig_kicad::write::Style;
+
+/// Owns the tree. Views hold a strong reference to it; `free()` on the file releases it at once.
+pub struct Document {
+    pub tree: Tree,
+    pub style: Style,
+    /// Counts edits, so a view re-checks that its node is still in the tree only after one.
+    pub edits: u64,
+}
+
+impl Document {
+    pub fn new(tree: Tree) -> Document {
+        let style = Style::of(&tree);
+        Document { tree, style, edits: 1 }
+    }
+}
+
+pyzig::class! {
+    /// The parsed tree behind a loaded file and its views (internal).
+    #[pyclass(module = "pyzig_sexp", name = "_Document", factory = "pyzig_sexp.loads()")]
+    impl Document {}
+}

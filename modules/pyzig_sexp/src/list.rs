@@ -1,0 +1,176 @@
+//! List fields: a live view of the matching children (`libs`, `pads`) or of the tokens of one child
+//! (`layers`). Reading an item gives a view (nested types) or a copy (scalars); every change is an
+//! edit of the tree, so views of other items stay valid.
+
+use pyzig::rt::Slf;
+use pyzig::{Borrowed, Obj, PyErr, PyResult, Sequence};
+use pyzig_kicad::read::{self, Value};
+use pyzig_kicad::write;
+use pyzig_kicad::{FieldDecl, ValueKind};
+
+use crate::errors::{field_error, write_error};
+use crate::view::{View, detach, insert_item, scalar_to_py, wrap};
+
+/// The live list of one list field of one object.
+pub struct FieldList {
+    owner: View,
+    field: &'static FieldDecl,
+}
+
+impl FieldList {
+    pub fn new(owner: View, field: &'static FieldDecl) -> FieldList {
+        FieldList { owner, field }
+    }
+
+    fn items(&self) -> PyResult<Vec<pyzig_kicad::sexp::NodeId>> {
+        self.owner
+            .with(|d| Ok(read::list_items(&d.tree, self.owner.node, self.field).into_iter().map(|(_, i)| i).collect()))
+    }
+
+    fn item(&self, id: pyzig_kicad::sexp::NodeId) -> PyResult<Obj> {
+        match self.field.value {
+            ValueKind::Node(d) => wrap(self.owner.child(id, d())),
+            k => {
+                let what = || format!("{}.{}", self.owner.decl.name, self.field.name);
+                let v = self
+                    .owner
+                    .with(|d| read::scalar(&d.tree, id, k, what).map(Value::into_owned).map_err(|e| field_error(&e)))?;
+                scalar_to_py(v)
+            }
+        }
+    }
+
+    fn remove_at(&self, index: usize) -> PyResult<()> {
+        let (o, f) = (&self.owner, self.field);
+        o.with_mut(|d| {
+            write::list_remove(&mut d.tree, o.node, o.decl, f, index).map(|_| ()).map_err(|e| write_error(&e))
+        })
+    }
+
+    fn index(&self, index: i64, len: usize, insert: bool) -> usize {
+        let n = len as i64;
+        let i = if index < 0 { index + n } else { index };
+        let hi = if insert { n } else { n - 1 };
+        i.clamp(0, hi.max(0)) as usize
+    }
+}
+
+pyzig::class! {
+    /// A live list field of a KiCad object: indexing, `len`, iteration, `append`, `insert`, `pop`,
+    /// `remove`, `clear`, `del`, item assignment; every change edits the file.
+    #[pyclass(module = "pyzig_sexp", factory = "a list field of a loaded object", extend = extend)]
+    impl FieldList {
+        /// Appends an item (after the last one, or where KiCad writes the field when it is empty).
+        #[positional]
+        fn append(this: Py<Self>, item: Obj) -> PyResult<()> {
+            let (owner, field) = { let r = this.borrow()?; (r.owner.clone(), r.field) };
+            let n = { this.borrow()?.items()?.len() };
+            insert_item(&owner, field, n, item.borrowed())
+        }
+        /// Inserts an item before position `index`.
+        fn insert(this: Py<Self>, index: i64, item: Obj) -> PyResult<()> {
+            let (owner, field, len) = { let r = this.borrow()?; (r.owner.clone(), r.field, r.items()?.len()) };
+            let at = this.borrow()?.index(index, len, true);
+            insert_item(&owner, field, at, item.borrowed())
+        }
+        /// Removes and returns item `index` (the last by default) as an object of its own.
+        fn pop(&self, index: i64 = -1) -> PyResult<Obj> {
+            let items = self.items()?;
+            if items.is_empty() {
+                return Err(PyErr::index_error("pop from empty list"));
+            }
+            let n = items.len() as i64;
+            let i = if index < 0 { index + n } else { index };
+            if !(0..n).contains(&i) {
+                return Err(PyErr::index_error("pop index out of range"));
+            }
+            let out = match self.field.value {
+                ValueKind::Node(d) => {
+                    let (t, id) = detach(&self.owner.child(items[i as usize], d()))?;
+                    let tree = pyzig_kicad::sexp::parse_string(print_node(&t, id))
+                        .map_err(|e| PyErr::value_error(e.to_string()))?;
+                    let root = tree.root();
+                    let doc = pyzig::Py::new(crate::document::Document::new(tree))?;
+                    wrap(View::root(doc, root, d()))?
+                }
+                _ => self.item(items[i as usize])?,
+            };
+            self.remove_at(i as usize)?;
+            Ok(out)
+        }
+        /// Removes every item.
+        fn clear(&self) -> PyResult<()> {
+            for i in (0..self.items()?.len()).rev() {
+                self.remove_at(i)?;
+            }
+            Ok(())
+        }
+        fn __len__(&self) -> PyResult<usize> {
+            Ok(self.items()?.len())
+        }
+        fn __repr__(&self) -> String {
+            let parts: PyResult<Vec<String>> =
+                self.items().and_then(|v| v.into_iter().map(|id| self.item(id)?.repr()).collect());
+            match parts {
+                Ok(p) => format!("[{}]", p.join(", ")),
+                Err(e) => format!("<list: {}>", e.into_value().str().unwrap_or_default()),
+            }
+        }
+    }
+}
+
+/// Text of one node of a small tree (the tree holds only it, under a placeholder root).
+fn print_node(t: &pyzig_kicad::sexp::Tree, id: pyzig_kicad::sexp::NodeId) -> String {
+    let mut one = pyzig_kicad::sexp::parse("(x)").expect("valid");
+    let new = one.import(t, id);
+    let root = one.root();
+    one.replace_node(root, new).expect("a detached list");
+    one.print()
+}
+
+fn extend(spec: &mut pyzig::rt::ClassSpec<FieldList>) {
+    spec.slots.extend(pyzig::sequence_slots::<FieldList>());
+}
+
+impl Sequence for FieldList {
+    fn len(slf: Slf<'_, Self>) -> PyResult<usize> {
+        slf.get()?.items().map(|v| v.len())
+    }
+    fn get(slf: Slf<'_, Self>, index: usize) -> PyResult<Obj> {
+        let r = slf.get()?;
+        let items = r.items()?;
+        r.item(items[index])
+    }
+    fn set(slf: Slf<'_, Self>, index: usize, value: Borrowed<'_>) -> PyResult<()> {
+        let (owner, field) = {
+            let r = slf.get()?;
+            (r.owner.clone(), r.field)
+        };
+        // Insert the new item first: if it is refused, nothing changed.
+        insert_item(&owner, field, index, value)?;
+        FieldList::new(owner, field).remove_at(index + 1)
+    }
+    fn del(slf: Slf<'_, Self>, index: usize) -> PyResult<()> {
+        slf.get()?.remove_at(index)
+    }
+}
+
+/// `obj.field = [items]`: the new items go in after the old ones, then the old ones are removed; if
+/// an item is refused, the ones already put in are taken out again and nothing has changed.
+pub fn assign(v: &View, f: &'static FieldDecl, value: Borrowed<'_>) -> PyResult<()> {
+    let items: Vec<Obj> = pyzig::FromPy::from_py(value, &format!("{}.{}", v.decl.name, f.name))?;
+    let list = FieldList::new(v.clone(), f);
+    let old = list.items()?.len();
+    for (i, item) in items.iter().enumerate() {
+        if let Err(e) = insert_item(v, f, old + i, item.borrowed()) {
+            for j in (old..old + i).rev() {
+                list.remove_at(j)?;
+            }
+            return Err(e);
+        }
+    }
+    for i in (0..old).rev() {
+        list.remove_at(i)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,466 @@
+//! Typed views: a Python object of a declared KiCad type is its file (a `Py<Document>`) plus a node.
+//! Every property is served by the same generic getter and setter, told by the field's declaration
+//! what to read or write; nothing is decoded until it is read, and every write is an edit of the tree.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use pyzig::rt::{ClassSpec, GetSetEntry, Kind as SigKind, MethodEntry, Sig, Slf};
+use pyzig::{Borrowed, IntoPy, Obj, Py, PyClass, PyErr, PyResult};
+use pyzig_kicad::read::{self, Value};
+use pyzig_kicad::sexp::{NodeId, Tree};
+use pyzig_kicad::write::{self, Item, Scalar, Style};
+use pyzig_kicad::{Count, FieldDecl, Key, TypeDecl, ValueKind};
+
+use crate::document::Document;
+use crate::errors::{field_error, write_error};
+
+/// Where a typed object's data is.
+#[derive(Clone)]
+pub struct View {
+    pub doc: Py<Document>,
+    pub node: NodeId,
+    pub decl: &'static TypeDecl,
+    /// The lists from the root down to the node's parent, to tell that the node was removed.
+    pub path: Box<[NodeId]>,
+    /// The document's edit count when the node was last found attached.
+    checked: Cell<u64>,
+}
+
+impl View {
+    pub fn root(doc: Py<Document>, node: NodeId, decl: &'static TypeDecl) -> View {
+        View { doc, node, decl, path: Box::new([]), checked: Cell::new(0) }
+    }
+
+    /// The view of `node` (a child of this view's node, or the node itself) as `decl`.
+    pub fn child(&self, node: NodeId, decl: &'static TypeDecl) -> View {
+        let path = if node == self.node {
+            self.path.clone()
+        } else {
+            self.path.iter().copied().chain(std::iter::once(self.node)).collect()
+        };
+        View { doc: self.doc.clone(), node, decl, path, checked: Cell::new(self.checked.get()) }
+    }
+
+    fn check(&self, d: &Document) -> PyResult<()> {
+        if self.checked.get() != d.edits {
+            if !write::attached(&d.tree, &self.path, self.node) {
+                return Err(PyErr::reference_error(format!("this {} was removed from its file", self.decl.name)));
+            }
+            self.checked.set(d.edits);
+        }
+        Ok(())
+    }
+
+    /// Runs `f` on the document (`ReferenceError` once it was freed or this node removed).
+    pub fn with<R>(&self, f: impl FnOnce(&Document) -> PyResult<R>) -> PyResult<R> {
+        let d = self.doc.borrow()?;
+        self.check(&d)?;
+        f(&d)
+    }
+
+    /// Runs `f` on the document to edit it; counts the edit.
+    pub fn with_mut<R>(&self, f: impl FnOnce(&mut Document) -> PyResult<R>) -> PyResult<R> {
+        let mut d = self.doc.borrow_mut()?;
+        self.check(&d)?;
+        d.edits += 1;
+        let r = f(&mut d);
+        self.checked.set(d.edits);
+        r
+    }
+}
+
+/// A Python class of a declared type (implemented by `views!`).
+pub trait ViewClass: PyClass {
+    fn decl() -> &'static TypeDecl;
+    fn view(&self) -> &View;
+    fn from_view(v: View) -> Self;
+}
+
+/// For each declared type: make its Python object from a view, and get the view back out of one.
+pub struct Binding {
+    pub wrap: fn(View) -> PyResult<Obj>,
+    pub unwrap: fn(&Obj) -> Option<PyResult<View>>,
+}
+
+pub fn wrap_as<T: ViewClass>(v: View) -> PyResult<Obj> {
+    pyzig::rt::new_owned(T::from_view(v))
+}
+
+pub fn unwrap_as<T: ViewClass>(o: &Obj) -> Option<PyResult<View>> {
+    let p = Py::<T>::downcast(o.clone(), T::NAME).ok()?;
+    Some(p.borrow().map(|r| r.view().clone()))
+}
+
+static BINDINGS: OnceLock<HashMap<usize, Binding>> = OnceLock::new();
+
+/// Registers every declared type's class (once, at module init).
+pub fn register(list: Vec<(&'static TypeDecl, Binding)>) {
+    let _ = BINDINGS.set(list.into_iter().map(|(d, b)| (d as *const TypeDecl as usize, b)).collect());
+}
+
+fn binding(decl: &'static TypeDecl) -> PyResult<&'static Binding> {
+    BINDINGS
+        .get()
+        .and_then(|m| m.get(&(decl as *const TypeDecl as usize)))
+        .ok_or_else(|| PyErr::system_error(format!("no Python class for {}", decl.name)))
+}
+
+pub fn wrap(v: View) -> PyResult<Obj> {
+    (binding(v.decl)?.wrap)(v)
+}
+
+/// The view inside `o` if it is an object of `decl`'s class, else `TypeError` naming `what`.
+pub fn unwrap(o: &Obj, decl: &'static TypeDecl, what: &str) -> PyResult<View> {
+    match (binding(decl)?.unwrap)(o) {
+        Some(v) => v,
+        None => Err(PyErr::type_error(format!("{what} must be {}, not {}", decl.name, o.type_name()))),
+    }
+}
+
+fn what(decl: &TypeDecl, f: &FieldDecl) -> String {
+    format!("{}.{}", decl.name, f.name)
+}
+
+/// A scalar value as a Python object.
+pub fn scalar_to_py(v: Value<'_>) -> PyResult<Obj> {
+    match v {
+        Value::None => Ok(Obj::none()),
+        Value::Str(s) => s.into_owned().into_py(),
+        Value::Int(i) => i.into_py(),
+        Value::Float(f) => f.into_py(),
+        Value::Bool(b) => b.into_py(),
+        Value::Node(_) | Value::List(_) => Err(PyErr::system_error("not a scalar")),
+    }
+}
+
+/// Reads field `f` of `v` as a Python object: scalars are copied, nested types and lists are views.
+pub fn get(v: &View, f: &'static FieldDecl) -> PyResult<Obj> {
+    let value =
+        v.with(|d| read::read(&d.tree, v.node, v.decl, f).map(Value::into_owned).map_err(|e| field_error(&e)))?;
+    match value {
+        Value::Node(id) => wrap(v.child(id, f.value.decl().expect("node field"))),
+        Value::List(_) => crate::list::FieldList::new(v.clone(), f).into_py(),
+        s => scalar_to_py(s),
+    }
+}
+
+/// A Python value as a scalar of kind `kind`, or `TypeError` naming the field.
+pub fn extract_scalar<R>(
+    o: Borrowed<'_>,
+    kind: ValueKind,
+    what: &str,
+    then: impl FnOnce(Scalar<'_>) -> PyResult<R>,
+) -> PyResult<R> {
+    match kind {
+        ValueKind::Str => {
+            let s: String = pyzig::FromPy::from_py(o, what)?;
+            then(Scalar::Str(&s))
+        }
+        ValueKind::Int => then(Scalar::Int(pyzig::FromPy::from_py(o, what)?)),
+        ValueKind::Float => then(Scalar::Float(pyzig::FromPy::from_py(o, what)?)),
+        ValueKind::Bool => then(Scalar::Bool(pyzig::FromPy::from_py(o, what)?)),
+        ValueKind::Node(_) => Err(PyErr::system_error("not a scalar")),
+    }
+}
+
+/// A copy of a typed object's subtree in a small tree of its own (so it can be put into any file,
+/// its own included).
+pub fn detach(v: &View) -> PyResult<(Tree, NodeId)> {
+    v.with(|d| {
+        let mut t = pyzig_kicad::sexp::parse("(detached)").expect("valid");
+        let id = t.import(&d.tree, v.node);
+        Ok((t, id))
+    })
+}
+
+/// Sets field `f` of `v` from a Python value (`None` removes an optional field).
+pub fn set(v: &View, f: &'static FieldDecl, value: Borrowed<'_>) -> PyResult<()> {
+    let name = what(v.decl, f);
+    if f.key == Key::Root {
+        return Err(PyErr::attribute_error(format!("{name} cannot be replaced; load another file instead")));
+    }
+    if f.count == Count::List {
+        return crate::list::assign(v, f, value);
+    }
+    if value.is_none() {
+        if f.count != Count::Optional {
+            return Err(PyErr::type_error(format!("{name} cannot be None")));
+        }
+        return v.with_mut(|d| {
+            let r = match f.value {
+                ValueKind::Node(_) => write::set_node(&mut d.tree, v.node, v.decl, f, None),
+                _ => write::set(&mut d.tree, v.node, v.decl, f, None, d.style),
+            };
+            r.map_err(|e| write_error(&e))
+        });
+    }
+    match f.value {
+        ValueKind::Node(decl) => {
+            let src = unwrap(&value.to_owned(), decl(), &name)?;
+            let (t, id) = detach(&src)?;
+            v.with_mut(|d| write::set_node(&mut d.tree, v.node, v.decl, f, Some((&t, id))).map_err(|e| write_error(&e)))
+        }
+        kind => extract_scalar(value, kind, &name, |s| {
+            v.with_mut(|d| {
+                let style = d.style;
+                write::set(&mut d.tree, v.node, v.decl, f, Some(s), style).map_err(|e| write_error(&e))
+            })
+        }),
+    }
+}
+
+/// The Python type hint of a field.
+fn hint(decl: &TypeDecl, f: &FieldDecl) -> String {
+    let one = match f.value {
+        ValueKind::Str => "str".to_owned(),
+        ValueKind::Int => "int".to_owned(),
+        ValueKind::Float => "float".to_owned(),
+        ValueKind::Bool => "bool".to_owned(),
+        ValueKind::Node(d) => {
+            let d = d();
+            if d.module == decl.module { d.name.to_owned() } else { format!("{}.{}", d.module, d.name) }
+        }
+    };
+    match f.count {
+        Count::One => one,
+        Count::Optional => format!("{one} | None"),
+        Count::List => format!("list[{one}]"),
+    }
+}
+
+fn getter<T: ViewClass>(slf: Slf<'_, T>, f: &'static FieldDecl) -> PyResult<Obj> {
+    get(slf.get()?.view(), f)
+}
+
+fn setter<T: ViewClass>(slf: Slf<'_, T>, f: &'static FieldDecl, value: Borrowed<'_>) -> PyResult<()> {
+    // The view is cloned so that no borrow of the wrapper is held while Python code (`__str__`,
+    // `__index__` of the value) runs.
+    let v = slf.get()?.view().clone();
+    set(&v, f, value)
+}
+
+/// `class!`'s `extend` hook for every declared type: one property per field, `free()` on files.
+pub fn extend<T: ViewClass>(spec: &mut ClassSpec<T>) {
+    let decl = T::decl();
+    if let pyzig::rt::Constructor::Args { sig, .. } = &mut spec.constructor {
+        // Keyword-only, each with its default (the runtime takes `**fields` and checks the names).
+        let params: Vec<String> = decl.fields.iter().map(|f| format!("{}: {} = ...", f.name, hint(decl, f))).collect();
+        let text = format!("(cls, *, {}) -> {}", params.join(", "), decl.name);
+        sig.stub_override = Some(Box::leak(text.into_boxed_str()));
+    }
+    for f in decl.fields {
+        let h = hint(decl, f);
+        let stub = if f.key == Key::Root {
+            format!("@property\ndef {n}(self) -> {h}: ...\n", n = f.name)
+        } else {
+            format!(
+                "@property\ndef {n}(self) -> {h}: ...\n@{n}.setter\ndef {n}(self, value: {h}) -> None: ...\n",
+                n = f.name
+            )
+        };
+        let set = if f.key == Key::Root {
+            None
+        } else {
+            Some(setter::<T> as fn(Slf<'_, T>, &'static FieldDecl, Borrowed<'_>) -> PyResult<()>)
+        };
+        spec.getsets.push(GetSetEntry::with_data(f.name, f.doc.trim().to_owned(), stub, f, getter::<T>, set));
+    }
+    spec.methods.push(MethodEntry::fn_noargs(
+        Sig::new(
+            SigKind::Static,
+            "__field_names__",
+            vec![],
+            "tuple[str, ...]".into(),
+            false,
+            "The field names, in order.",
+        ),
+        || {
+            let names = T::decl().fields.iter().map(|f| f.name.into_py()).collect::<PyResult<Vec<_>>>()?;
+            pyzig::rt::tuple(names)
+        },
+    ));
+    spec.methods.push(MethodEntry::noargs(
+        Sig::new(
+            SigKind::Method,
+            "__zig_address__",
+            vec![],
+            "int".into(),
+            false,
+            "Address of the native node (a debugging handle; the name is kept from the Zig original).",
+        ),
+        |slf: Slf<'_, T>| {
+            let r = slf.get()?;
+            let v = r.view();
+            v.with(|d| ((&d.tree as *const Tree as usize) ^ (v.node.raw() as usize)).into_py())
+        },
+    ));
+    if decl.is_file() {
+        spec.methods.push(MethodEntry::noargs(
+            Sig::new(
+                SigKind::Method,
+                "free",
+                vec![],
+                "None".into(),
+                false,
+                "Releases the file's memory now; everything taken from it then raises ReferenceError.",
+            ),
+            |slf: Slf<'_, T>| {
+                let doc = slf.get()?.view().doc.clone();
+                doc.release()?;
+                Ok(Obj::none())
+            },
+        ));
+    }
+}
+
+/// `Name(field=value, ...)`, reading every field (an unreadable field shows its error).
+pub fn repr(v: &View) -> String {
+    let mut s = format!("{}(", v.decl.name);
+    for (i, f) in v.decl.fields.iter().enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        s.push_str(f.name);
+        s.push('=');
+        match get(v, f).and_then(|o| o.repr()) {
+            Ok(r) => s.push_str(&r),
+            Err(e) => s.push_str(&format!("<{}>", e.into_value().str().unwrap_or_default())),
+        }
+    }
+    s.push(')');
+    s
+}
+
+/// Value equality: the same declared fields with equal values, recursively (text and layout aside).
+pub fn eq(a: &View, b: &View) -> PyResult<bool> {
+    if !std::ptr::eq(a.decl, b.decl) {
+        return Ok(false);
+    }
+    a.with(|da| {
+        if a.doc.as_obj().is(b.doc.as_obj()) {
+            return nodes_eq(&da.tree, a.node, &da.tree, b.node, a.decl);
+        }
+        b.with(|db| nodes_eq(&da.tree, a.node, &db.tree, b.node, a.decl))
+    })
+}
+
+fn nodes_eq(ta: &Tree, a: NodeId, tb: &Tree, b: NodeId, decl: &'static TypeDecl) -> PyResult<bool> {
+    let mut stack = vec![(a, b, decl)];
+    while let Some((a, b, decl)) = stack.pop() {
+        for f in decl.fields {
+            let va = read::read(ta, a, decl, f).map_err(|e| field_error(&e))?;
+            let vb = read::read(tb, b, decl, f).map_err(|e| field_error(&e))?;
+            match (va, vb) {
+                (Value::Node(x), Value::Node(y)) => stack.push((x, y, f.value.decl().expect("node"))),
+                (Value::List(x), Value::List(y)) => {
+                    if x.len() != y.len() {
+                        return Ok(false);
+                    }
+                    for (x, y) in x.into_iter().zip(y) {
+                        match f.value {
+                            ValueKind::Node(d) => stack.push((x, y, d())),
+                            k => {
+                                let w = || what(decl, f);
+                                let sx = read::scalar(ta, x, k, w).map_err(|e| field_error(&e))?;
+                                let sy = read::scalar(tb, y, k, w).map_err(|e| field_error(&e))?;
+                                if sx != sy {
+                                    return Ok(false);
+                                }
+                            }
+                        }
+                    }
+                }
+                (x, y) => {
+                    if x != y {
+                        return Ok(false);
+                    }
+                }
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// `Type(**fields)`: a new object in a small tree of its own, every field given or defaulted written
+/// in KiCad's order (optional fields only when given).
+pub fn construct<T: ViewClass>(kwargs: Vec<(String, Obj)>) -> PyResult<T> {
+    let decl = T::decl();
+    for (k, _) in &kwargs {
+        if decl.field(k).is_none() {
+            return Err(PyErr::type_error(format!("{}() got an unexpected keyword argument '{k}'", decl.name)));
+        }
+    }
+    let given = |name: &str| kwargs.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    let style = Style::for_version(None);
+    if decl.is_file() {
+        let f = &decl.fields[0];
+        let root = given(f.name)
+            .ok_or_else(|| PyErr::type_error(format!("{}() missing required argument '{}'", decl.name, f.name)))?;
+        let src = unwrap(&root, f.value.decl().expect("node"), &what(decl, f))?;
+        let (t, id) = detach(&src)?;
+        let mut tree = pyzig_kicad::sexp::parse("(x)").expect("valid");
+        let new =
+            write::import_as(&mut tree, f.value.decl().expect("node").head, &t, id).map_err(|e| write_error(&e))?;
+        let old = tree.root();
+        tree.replace_node(old, new).map_err(|e| PyErr::value_error(e.to_string()))?;
+        let tree = reparse(&tree)?;
+        let node = tree.root();
+        let doc = Py::new(Document::new(tree))?;
+        return Ok(T::from_view(View::root(doc, node, decl)));
+    }
+    let tree = pyzig_kicad::sexp::parse(&format!("({})", decl.head)).map_err(|e| PyErr::value_error(e.to_string()))?;
+    let root = tree.root();
+    let doc = Py::new(Document::new(tree))?;
+    {
+        let mut d = doc.borrow_mut()?;
+        d.style = style;
+    }
+    let view = View::root(doc, root, decl);
+    for f in decl.fields {
+        match given(f.name) {
+            Some(v) => set(&view, f, v.borrowed())?,
+            None => {
+                if f.count == Count::One && !matches!(f.value, ValueKind::Node(_) | ValueKind::Bool) {
+                    let dv = read::default_value(f);
+                    view.with_mut(|d| {
+                        let s = match &dv {
+                            Value::Str(s) => Scalar::Str(s),
+                            Value::Int(i) => Scalar::Int(*i),
+                            Value::Float(x) => Scalar::Float(*x),
+                            _ => return Ok(()),
+                        };
+                        write::set(&mut d.tree, root, decl, f, Some(s), style).map_err(|e| write_error(&e))
+                    })?;
+                }
+            }
+        }
+    }
+    Ok(T::from_view(view))
+}
+
+/// A fresh tree holding what `tree` prints (so a built object's text is its own source).
+fn reparse(tree: &Tree) -> PyResult<Tree> {
+    pyzig_kicad::sexp::parse_string(tree.print()).map_err(|e| PyErr::value_error(e.to_string()))
+}
+
+/// Puts `item` (a Python object of the list's type, or a scalar) into list field `f` of `v` at `index`.
+pub fn insert_item(v: &View, f: &'static FieldDecl, index: usize, item: Borrowed<'_>) -> PyResult<()> {
+    let name = what(v.decl, f);
+    match f.value {
+        ValueKind::Node(decl) => {
+            let src = unwrap(&item.to_owned(), decl(), &name)?;
+            let (t, id) = detach(&src)?;
+            v.with_mut(|d| {
+                write::list_insert(&mut d.tree, v.node, v.decl, f, index, Item::Node(&t, id))
+                    .map_err(|e| write_error(&e))
+            })
+        }
+        kind => extract_scalar(item, kind, &name, |s| {
+            v.with_mut(|d| {
+                write::list_insert(&mut d.tree, v.node, v.decl, f, index, Item::Scalar(s)).map_err(|e| write_error(&e))
+            })
+        }),
+    }
+}
