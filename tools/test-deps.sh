@@ -4,12 +4,14 @@
 #   (tools/libclang.sh looks for it as bindgen does);
 # - gdb (`make gdb` and its test);
 # - the KiCad corpus, kicad-footprints kicad-symbols kicad-demos (tools/corpus.sh; the Rust tests read a
-#   sample of it, tools/test-sexp.sh all of it).
+#   sample of it, tools/test-sexp.sh all of it);
+# - kicad (KiCad 6, its `pcbnew` module for /usr/bin/python3): the tests check that pcbnew reads the files
+#   pyzig_sexp edits.
 # Python packages are installed per interpreter by tools/test-python.sh. Exit status as tools/apt.sh's.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-need=(kicad-footprints kicad-symbols kicad-demos)
+need=(kicad-footprints kicad-symbols kicad-demos kicad)
 if found=$(bash tools/libclang.sh); then
     echo "test-deps: libclang $found"
 else

@@ -58,16 +58,28 @@ pub enum Key {
     Child(&'static str),
     /// A yes/no flag written either as a bare token (`locked`, KiCad 6) or as `(locked yes)` (KiCad 8+).
     Flag(&'static str),
+    /// A bare token that is one of these words, read as text (`oval` in `(drill oval 1 2)`, `knockout`
+    /// in `(layer "F.SilkS" knockout)`); like a flag, it is not a position.
+    Word(&'static [&'static str]),
     /// The whole file's root list (file types only).
     Root,
 }
 
 impl Key {
+    /// Whether bare token `t` belongs to this field (a flag's or one of a word field's words).
+    pub fn is_bare(self, t: &str) -> bool {
+        match self {
+            Key::Flag(h) => h == t,
+            Key::Word(words) => words.contains(&t),
+            _ => false,
+        }
+    }
+
     /// The head a child list of this field has, if it is one.
     pub fn head(self) -> Option<&'static str> {
         match self {
             Key::Child(h) | Key::Flag(h) => Some(h),
-            Key::Pos(_) | Key::Root => None,
+            Key::Pos(_) | Key::Word(_) | Key::Root => None,
         }
     }
 }
@@ -77,6 +89,8 @@ impl Key {
 pub enum ValueKind {
     /// Text: a quoted string or a bare token, read unescaped.
     Str,
+    /// A keyword (`smd`, `solid`, `reference`): read as text, always written as a bare token.
+    Sym,
     Int,
     Float,
     Bool,
@@ -98,6 +112,7 @@ impl std::fmt::Debug for ValueKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ValueKind::Str => f.write_str("Str"),
+            ValueKind::Sym => f.write_str("Sym"),
             ValueKind::Int => f.write_str("Int"),
             ValueKind::Float => f.write_str("Float"),
             ValueKind::Bool => f.write_str("Bool"),

@@ -25,12 +25,25 @@ pub trait FieldType {
 
 /// Text, unescaped.
 pub struct Str;
+/// A keyword: text written as a bare token (`smd`, `solid`).
+pub struct Sym;
 pub struct Int;
 pub struct Float;
 pub struct Bool;
 
 impl FieldType for Str {
     const KIND: ValueKind = ValueKind::Str;
+    type Out<'t> = Cow<'t, str>;
+    fn from_value<'t>(_: &'t Tree, v: Value<'t>) -> Cow<'t, str> {
+        match v {
+            Value::Str(s) => s,
+            _ => Cow::Borrowed(""),
+        }
+    }
+}
+
+impl FieldType for Sym {
+    const KIND: ValueKind = ValueKind::Sym;
     type Out<'t> = Cow<'t, str>;
     fn from_value<'t>(_: &'t Tree, v: Value<'t>) -> Cow<'t, str> {
         match v {

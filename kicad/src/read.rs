@@ -58,7 +58,7 @@ pub(crate) fn is_positional(tree: &Tree, decl: &TypeDecl, c: NodeId) -> bool {
         Kind::String => true,
         Kind::Atom => {
             let t = tree.token(c);
-            !decl.fields.iter().any(|f| matches!(f.key, Key::Flag(h) if t == Some(h)))
+            !t.is_some_and(|t| decl.fields.iter().any(|f| f.key.is_bare(t)))
         }
     }
 }
@@ -79,6 +79,14 @@ pub(crate) fn bare_flag(tree: &Tree, node: NodeId, h: &str) -> Option<(usize, No
     tree.children(node).enumerate().skip(1).find(|&(_, c)| tree.kind(c) == Kind::Atom && tree.token(c) == Some(h))
 }
 
+/// A bare token that is one of `words`, with its index.
+pub(crate) fn bare_word(tree: &Tree, node: NodeId, words: &[&str]) -> Option<(usize, NodeId)> {
+    tree.children(node)
+        .enumerate()
+        .skip(1)
+        .find(|&(_, c)| tree.kind(c) == Kind::Atom && tree.token(c).is_some_and(|t| words.contains(&t)))
+}
+
 /// Where a present field is: the node that holds it and its index among `node`'s children
 /// (`None` when absent). For `Child` fields that is the child list; for `Pos`, the token; for a flag,
 /// the bare token or the list.
@@ -87,6 +95,7 @@ pub fn locate(tree: &Tree, node: NodeId, decl: &TypeDecl, field: &FieldDecl) -> 
         Key::Pos(n) => nth_token(tree, node, decl, n as usize),
         Key::Child(h) => child_list(tree, node, h),
         Key::Flag(h) => bare_flag(tree, node, h).or_else(|| child_list(tree, node, h)),
+        Key::Word(words) => bare_word(tree, node, words),
         Key::Root => Some((0, tree.root())),
     }
 }
@@ -116,7 +125,7 @@ pub fn scalar<'t>(
     let node = tree.node(id);
     let bad = |expected| Err(FieldError::new(tree, id, what(), expected));
     match kind {
-        ValueKind::Str => match node.value() {
+        ValueKind::Str | ValueKind::Sym => match node.value() {
             Some(v) => Ok(Value::Str(v)),
             None => bad("a string"),
         },
@@ -161,7 +170,7 @@ pub fn default_value(field: &FieldDecl) -> Value<'static> {
         (Default::Float(f), _) => Value::Float(f),
         (Default::Bool(b), _) => Value::Bool(b),
         (Default::None, ValueKind::Bool) => Value::Bool(false),
-        (Default::None, ValueKind::Str) => Value::Str(Cow::Borrowed("")),
+        (Default::None, ValueKind::Str | ValueKind::Sym) => Value::Str(Cow::Borrowed("")),
         (Default::None, ValueKind::Int) => Value::Int(0),
         (Default::None, ValueKind::Float) => Value::Float(0.0),
         (Default::None, ValueKind::Node(_)) => Value::None,
@@ -179,7 +188,7 @@ pub fn read<'t>(tree: &'t Tree, node: NodeId, decl: &TypeDecl, field: &FieldDecl
         return Ok(absent());
     };
     match field.key {
-        Key::Pos(_) | Key::Root => scalar(tree, at, field.value, what),
+        Key::Pos(_) | Key::Word(_) | Key::Root => scalar(tree, at, field.value, what),
         Key::Flag(_) => {
             if tree.kind(at) == Kind::Atom {
                 return Ok(Value::Bool(true));
@@ -196,7 +205,7 @@ pub fn read<'t>(tree: &'t Tree, node: NodeId, decl: &TypeDecl, field: &FieldDecl
                 Some(v) => scalar(tree, v, kind, what),
                 None => match kind {
                     // `(descr)` with no value: an empty text, as KiCad reads it.
-                    ValueKind::Str => Ok(Value::Str(Cow::Borrowed(""))),
+                    ValueKind::Str | ValueKind::Sym => Ok(Value::Str(Cow::Borrowed(""))),
                     _ => Err(FieldError::new(tree, at, what(), "a value")),
                 },
             },

@@ -12,6 +12,8 @@ use crate::read::{child_list, field_name, head, is_positional, list_items, locat
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Scalar<'a> {
     Str(&'a str),
+    /// A keyword, written as a bare token (a field of kind [`ValueKind::Sym`]).
+    Sym(&'a str),
     Int(i64),
     Float(f64),
     Bool(bool),
@@ -43,20 +45,27 @@ impl Style {
     }
 }
 
-/// Text of a number as KiCad writes it: shortest form that reads back exactly, no exponent, no `-0`.
+/// Text of a number as KiCad writes it: the shortest form that reads back exactly, no exponent, no
+/// `-0`, and at most 10 decimals (KiCad keeps lengths in nanometres and writes at most 10 decimals, so
+/// arithmetic noise such as `2.2699999999999996` from `1.27 + 1` is written `2.27`).
 pub fn format_float(v: f64) -> Option<String> {
     if !v.is_finite() {
         return None;
     }
-    if v == 0.0 {
-        return Some("0".to_owned());
-    }
-    Some(format!("{v}"))
+    let short = format!("{v}");
+    let decimals = short.split_once('.').map_or(0, |(_, d)| d.len());
+    let text = if decimals > 10 {
+        let fixed = format!("{v:.10}");
+        fixed.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        short
+    };
+    Some(if text == "-0" || text == "0" || v == 0.0 { "0".to_owned() } else { text })
 }
 
 fn scalar_text(field: &str, value: Scalar<'_>) -> Result<String, WriteError> {
     Ok(match value {
-        Scalar::Str(s) => s.to_owned(),
+        Scalar::Str(s) | Scalar::Sym(s) => s.to_owned(),
         Scalar::Int(i) => i.to_string(),
         Scalar::Float(f) => format_float(f).ok_or_else(|| WriteError::BadValue {
             field: field.to_owned(),
@@ -70,6 +79,9 @@ fn scalar_text(field: &str, value: Scalar<'_>) -> Result<String, WriteError> {
 /// can; new text is quoted, as KiCad 7+ writes it.
 fn new_token(tree: &mut Tree, field: &str, value: Scalar<'_>, like: Option<NodeId>) -> Result<NodeId, WriteError> {
     let text = scalar_text(field, value)?;
+    if let Scalar::Sym(_) = value {
+        return keyword(tree.new_atom(&text), field, &text);
+    }
     if let Scalar::Str(_) = value {
         let bare = like.is_some_and(|l| tree.kind(l) == Kind::Atom);
         if bare && let Ok(id) = tree.new_atom(&text) {
@@ -80,10 +92,19 @@ fn new_token(tree: &mut Tree, field: &str, value: Scalar<'_>, like: Option<NodeI
     Ok(tree.new_atom(&text)?)
 }
 
+/// A keyword's token, or the error saying the text cannot be one.
+fn keyword<E>(made: Result<NodeId, E>, field: &str, text: &str) -> Result<NodeId, WriteError> {
+    made.map_err(|_| WriteError::BadValue {
+        field: field.to_owned(),
+        message: format!("{text:?} is not a keyword (a bare token: no space, quote or parenthesis)"),
+    })
+}
+
 /// Sets an existing token's value in its own style; returns the id now holding it.
 fn set_token(tree: &mut Tree, field: &str, at: NodeId, value: Scalar<'_>) -> Result<NodeId, WriteError> {
     let text = scalar_text(field, value)?;
     match value {
+        Scalar::Sym(_) => keyword(tree.set_atom(at, &text), field, &text),
         Scalar::Str(_) if tree.kind(at) == Kind::Atom => match tree.set_atom(at, &text) {
             Ok(id) => Ok(id),
             Err(_) => Ok(tree.set_string(at, &text)?),
@@ -104,7 +125,7 @@ fn field_of(tree: &Tree, decl: &TypeDecl, c: NodeId, tokens_before: usize) -> Op
             let t = tree.token(c);
             decl.fields
                 .iter()
-                .position(|f| matches!(f.key, Key::Flag(h) if t == Some(h)))
+                .position(|f| t.is_some_and(|t| f.key.is_bare(t)))
                 .or_else(|| decl.fields.iter().position(|f| f.key == Key::Pos(tokens_before as u8)))
         }
     }
@@ -168,6 +189,25 @@ pub fn set(
                 Ok(tree.insert(node, at, t)?)
             }
         },
+        (Key::Word(words), Some(v)) => {
+            let word = match v {
+                Scalar::Str(w) | Scalar::Sym(w) if words.contains(&w) => w,
+                _ => {
+                    return Err(WriteError::BadValue { field: name, message: format!("one of {}", words.join(", ")) });
+                }
+            };
+            match present {
+                Some((_, at)) => {
+                    tree.set_atom(at, word)?;
+                    Ok(())
+                }
+                None => {
+                    let t = tree.new_atom(word)?;
+                    let at = insert_index(tree, node, decl, index_of(decl, field));
+                    Ok(tree.insert(node, at, t)?)
+                }
+            }
+        }
         (Key::Flag(h), Some(v)) => {
             let on = match v {
                 Scalar::Bool(b) => b,

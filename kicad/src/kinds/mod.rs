@@ -1,5 +1,8 @@
 //! The KiCad file kinds and their types, one submodule of the Python API each.
 
+pub mod footprint;
+pub mod footprint_v5;
 mod lib_table;
+pub mod pcb;
 
 pub use lib_table::{fp_lib_table, sym_lib_table};

@@ -158,6 +158,10 @@ pub fn extract_scalar<R>(
             let s: String = pyzig::FromPy::from_py(o, what)?;
             then(Scalar::Str(&s))
         }
+        ValueKind::Sym => {
+            let s: String = pyzig::FromPy::from_py(o, what)?;
+            then(Scalar::Sym(&s))
+        }
         ValueKind::Int => then(Scalar::Int(pyzig::FromPy::from_py(o, what)?)),
         ValueKind::Float => then(Scalar::Float(pyzig::FromPy::from_py(o, what)?)),
         ValueKind::Bool => then(Scalar::Bool(pyzig::FromPy::from_py(o, what)?)),
@@ -211,10 +215,22 @@ pub fn set(v: &View, f: &'static FieldDecl, value: Borrowed<'_>) -> PyResult<()>
     }
 }
 
+/// The other submodules whose classes the fields of `decls` hold (imported by their stub).
+pub fn referenced_modules(decls: &[&'static TypeDecl]) -> std::collections::BTreeSet<&'static str> {
+    let own = decls.first().map_or("", |d| d.module);
+    decls
+        .iter()
+        .flat_map(|d| d.fields.iter())
+        .filter_map(|f| f.value.decl())
+        .map(|d| d.module)
+        .filter(|m| *m != own)
+        .collect()
+}
+
 /// The Python type hint of a field.
 fn hint(decl: &TypeDecl, f: &FieldDecl) -> String {
     let one = match f.value {
-        ValueKind::Str => "str".to_owned(),
+        ValueKind::Str | ValueKind::Sym => "str".to_owned(),
         ValueKind::Int => "int".to_owned(),
         ValueKind::Float => "float".to_owned(),
         ValueKind::Bool => "bool".to_owned(),
