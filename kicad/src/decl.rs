@@ -58,6 +58,9 @@ pub enum Key {
     Child(&'static str),
     /// A yes/no flag written either as a bare token (`locked`, KiCad 6) or as `(locked yes)` (KiCad 8+).
     Flag(&'static str),
+    /// A marker list whose presence is the value, whatever it holds: `(power)`, or KiCad 9's
+    /// `(power local)`, reads `True`; setting `True` writes `(power)`, `False` removes it.
+    Marker(&'static str),
     /// A bare token that is one of these words, read as text (`oval` in `(drill oval 1 2)`, `knockout`
     /// in `(layer "F.SilkS" knockout)`); like a flag, it is not a position.
     Word(&'static [&'static str]),
@@ -69,7 +72,7 @@ impl Key {
     /// Whether bare token `t` belongs to this field (a flag's or one of a word field's words).
     pub fn is_bare(self, t: &str) -> bool {
         match self {
-            Key::Flag(h) => h == t,
+            Key::Flag(h) | Key::Marker(h) => h == t,
             Key::Word(words) => words.contains(&t),
             _ => false,
         }
@@ -78,7 +81,7 @@ impl Key {
     /// The head a child list of this field has, if it is one.
     pub fn head(self) -> Option<&'static str> {
         match self {
-            Key::Child(h) | Key::Flag(h) => Some(h),
+            Key::Child(h) | Key::Flag(h) | Key::Marker(h) => Some(h),
             Key::Pos(_) | Key::Word(_) | Key::Root => None,
         }
     }

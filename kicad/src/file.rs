@@ -7,7 +7,7 @@ use pyzig_sexp::{ParseError, Tree};
 
 use crate::decl::TypeDecl;
 use crate::declare::Typed;
-use crate::kinds::{footprint, footprint_v5, fp_lib_table, sym_lib_table};
+use crate::kinds::{footprint, footprint_v5, fp_lib_table, sym_lib_table, symbol, symbol_v6};
 use crate::read::head;
 
 /// One kind of KiCad file.
@@ -30,6 +30,9 @@ impl fmt::Debug for FileKind {
 pub static KINDS: &[FileKind] = &[
     FileKind { module: "footprint", root: "footprint", file: footprint::FootprintFile::decl },
     FileKind { module: "footprint_v5", root: "module", file: footprint_v5::FootprintFile::decl },
+    FileKind { module: "symbol", root: "kicad_symbol_lib", file: symbol::SymbolFile::decl },
+    // The same root as `symbol`, listed after it: a `.kicad_sym` loads as `symbol` unless asked.
+    FileKind { module: "symbol_v6", root: "kicad_symbol_lib", file: symbol_v6::SymbolFile::decl },
     FileKind { module: "fp_lib_table", root: "fp_lib_table", file: fp_lib_table::FpLibTableFile::decl },
     FileKind { module: "sym_lib_table", root: "sym_lib_table", file: sym_lib_table::SymLibTableFile::decl },
 ];

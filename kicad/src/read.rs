@@ -96,6 +96,7 @@ pub fn locate(tree: &Tree, node: NodeId, decl: &TypeDecl, field: &FieldDecl) -> 
         Key::Child(h) => child_list(tree, node, h),
         Key::Flag(h) => bare_flag(tree, node, h).or_else(|| child_list(tree, node, h)),
         Key::Word(words) => bare_word(tree, node, words),
+        Key::Marker(h) => bare_flag(tree, node, h).or_else(|| child_list(tree, node, h)),
         Key::Root => Some((0, tree.root())),
     }
 }
@@ -189,6 +190,7 @@ pub fn read<'t>(tree: &'t Tree, node: NodeId, decl: &TypeDecl, field: &FieldDecl
     };
     match field.key {
         Key::Pos(_) | Key::Word(_) | Key::Root => scalar(tree, at, field.value, what),
+        Key::Marker(_) => Ok(Value::Bool(true)),
         Key::Flag(_) => {
             if tree.kind(at) == Kind::Atom {
                 return Ok(Value::Bool(true));

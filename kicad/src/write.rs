@@ -208,6 +208,24 @@ pub fn set(
                 }
             }
         }
+        (Key::Marker(h), Some(v)) => {
+            let Scalar::Bool(on) = v else {
+                return Err(WriteError::BadValue { field: name, message: "a marker is True or False".into() });
+            };
+            match (present, on) {
+                (Some((i, _)), false) => {
+                    tree.remove(node, i)?;
+                }
+                (None, true) => {
+                    let k = tree.new_atom(h)?;
+                    let new = tree.new_list(&[k])?;
+                    let at = insert_index(tree, node, decl, index_of(decl, field));
+                    tree.insert(node, at, new)?;
+                }
+                _ => {}
+            }
+            Ok(())
+        }
         (Key::Flag(h), Some(v)) => {
             let on = match v {
                 Scalar::Bool(b) => b,

@@ -4,5 +4,8 @@ pub mod footprint;
 pub mod footprint_v5;
 mod lib_table;
 pub mod pcb;
+pub mod schematic;
+pub mod symbol;
+pub mod symbol_v6;
 
 pub use lib_table::{fp_lib_table, sym_lib_table};

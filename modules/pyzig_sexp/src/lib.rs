@@ -135,6 +135,15 @@ views! {
     footprint ("pyzig_sexp.footprint") { Footprint, FootprintFile }
     /// KiCad 5 footprint files (`.kicad_mod` whose root is `(module …)`).
     footprint_v5 ("pyzig_sexp.footprint_v5") { Line, Circle, Arc, Rect, ModelXyz, Model, Footprint, FootprintFile }
+    /// Schematic types: symbols as libraries hold them (units, pins, graphics, properties).
+    schematic ("pyzig_sexp.schematic") {
+        Color, Stroke, Fill, Pts, Polyline, Bezier, Circle, Rect, Arc, Text, TextBox, Property, PinNames,
+        PinNumbers, PinName, PinNumber, PinAlternate, SymbolPin, SymbolUnit, Symbol
+    }
+    /// Symbol library files (`.kicad_sym`, KiCad 6 and later: `(kicad_symbol_lib …)`).
+    symbol ("pyzig_sexp.symbol") { SymbolLib, SymbolFile }
+    /// Symbol library files read with KiCad 6's model (`pyzig_sexp.load` picks `symbol`).
+    symbol_v6 ("pyzig_sexp.symbol_v6") { Circle, SymbolUnit, Symbol, SymbolLib, SymbolFile }
 }
 
 /// Names one file kind at compile time (so each submodule's functions are their own trampolines).
