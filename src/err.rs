@@ -62,6 +62,25 @@ impl PyErr {
         not_implemented_error => PyExc_NotImplementedError,
     }
 
+    /// The `OSError` Python raises for a failed file operation on `path`: `OSError(errno, strerror,
+    /// filename)`, which CPython turns into the subclass for the errno (`FileNotFoundError`,
+    /// `PermissionError`, `IsADirectoryError`, …).
+    pub fn from_io(e: &std::io::Error, path: &str) -> PyErr {
+        let made = (|| {
+            // SAFETY: built-in classes live for the whole interpreter.
+            let class = unsafe { Obj::from_borrowed_ptr(ffi::PyExc_OSError) };
+            let errno = crate::conv::IntoPy::into_py(i64::from(e.raw_os_error().unwrap_or(0)))?;
+            let text = e.to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text).to_owned();
+            let args = vec![errno, crate::conv::IntoPy::into_py(text)?, crate::conv::IntoPy::into_py(path)?];
+            class.call(args)
+        })();
+        match made {
+            Ok(value) => PyErr::from_value(value),
+            Err(err) => err,
+        }
+    }
+
     /// Raises an exception instance already made (e.g. one whose attributes were set after creation).
     pub fn from_value(value: Obj) -> PyErr {
         let ptype = value.borrowed().type_ptr().cast::<ffi::PyObject>();

@@ -40,3 +40,17 @@ def test_segfault_stops_with_backtraces(tmp_path: Path) -> None:
     assert "#0 " in out, "native backtrace missing"
     if "helpers: none" not in out:
         assert "in crash_here" in out, "py-bt did not show the Python frame"
+
+
+def test_pyzig_sexp_runs_under_gdb(tmp_path: Path) -> None:
+    script = tmp_path / "sexp.py"
+    fixture = layout.ROOT / "tests" / "fixtures" / "kicad" / "test-v8.kicad_mod"
+    script.write_text(
+        "import pyzig_sexp\n"
+        f"f = pyzig_sexp.load({str(fixture)!r})\n"
+        "f.footprint.pads[0].at.x += 1\n"
+        "print('pads', len(f.footprint.pads), 'bytes', len(pyzig_sexp.footprint.dumps(f)))\n"
+    )
+    r = _gdb(str(script))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "pads " in r.stdout and "*** exited normally" in r.stdout

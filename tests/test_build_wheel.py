@@ -106,8 +106,10 @@ def test_wheel_contents_and_record(venv_and_wheel: tuple[Path, Path]) -> None:
         names = set(zf.namelist())
         ext = sysconfig.get_config_var("EXT_SUFFIX")
         for required in ("pyzig/__init__.py", f"pyzig/_pyzig{ext}", "pyzig/py.typed",
+                         "pyzig_sexp/__init__.py", f"pyzig_sexp/_pyzig_sexp{ext}", "pyzig_sexp/py.typed",
+                         "pyzig_sexp/footprint.pyi", "pyzig_sexp/pcb.pyi", "pyzig_sexp/symbol.pyi",
                          "pyzig-0.1.0.dist-info/METADATA", "pyzig-0.1.0.dist-info/RECORD"):
-            assert required in names
+            assert required in names, required
         assert any(n.startswith("pyzig/") and n.endswith(".pyi") for n in names), "stubs missing"
         assert not [n for n in names if "__pycache__" in n or n.startswith(("pyzig_build", "pyzig_testmod"))]
         rows = list(csv.reader(io.StringIO(zf.read("pyzig-0.1.0.dist-info/RECORD").decode())))
@@ -126,7 +128,8 @@ def test_wheel_contents_and_record(venv_and_wheel: tuple[Path, Path]) -> None:
 def test_installed_wheel_imports_without_sources(venv_and_wheel: tuple[Path, Path], tmp_path: Path) -> None:
     py, _ = venv_and_wheel
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH",) and not k.startswith("PYZIG_")}
-    code = ("import sys, pyzig, pyzig.graph; print(pyzig.__file__); print('pyzig_build' in sys.modules)")
+    code = ("import sys, pyzig, pyzig.graph, pyzig_sexp; assert pyzig_sexp.pcb.Xy(x=1, y=2).y == 2; "
+            "print(pyzig.__file__); print('pyzig_build' in sys.modules)")
     r = subprocess.run([str(py), "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     file, builder_loaded = r.stdout.split()

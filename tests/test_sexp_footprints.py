@@ -72,6 +72,27 @@ def test_load_picks_the_kind_from_the_root() -> None:
         footprint.loads((FIXTURES / "C0603-v5.kicad_mod").read_text())
 
 
+def test_load_reports_what_open_would(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.kicad_mod"
+    with pytest.raises(FileNotFoundError) as e:
+        pyzig_sexp.load(str(missing))
+    assert e.value.filename == str(missing) and e.value.errno == 2
+    with pytest.raises(IsADirectoryError):
+        pyzig_sexp.load(str(tmp_path))
+    odd = tmp_path / "odd.kicad_mod"
+    odd.write_text("(kicad_wks (version 1))")
+    with pytest.raises(ValueError, match=r"odd.kicad_mod: unknown KiCad file: root \(kicad_wks"):
+        pyzig_sexp.load(str(odd))
+    odd.write_bytes(b"(footprint \"caf\xe9\")")
+    with pytest.raises(pyzig_sexp.ParseError) as pe:
+        pyzig_sexp.load(str(odd))
+    assert (pe.value.line, pe.value.column) == (1, 16)
+    odd.write_text('(footprint "x" (layer "F.Cu")\n  (pad "1" smd rect (at 1 2) (size abc 1)))')
+    pad = pyzig_sexp.load(str(odd)).footprint.pads[0]
+    with pytest.raises(ValueError, match=r"Wh.w: expected a number, found \"abc\" at line 2, column 36"):
+        pad.size.w
+
+
 def test_typed_values_of_a_kicad_6_footprint() -> None:
     text = "\n".join(
         [

@@ -31,4 +31,5 @@ unsafe extern "C" {
     pub static mut PyExc_SystemError: *mut PyObject;
     pub static mut PyExc_AttributeError: *mut PyObject;
     pub static mut PyExc_NotImplementedError: *mut PyObject;
+    pub static mut PyExc_OSError: *mut PyObject;
 }

@@ -32,7 +32,7 @@ def loads(text: str | bytes) -> object:
     """Parses KiCad text of any kind this module knows, chosen by the root's head."""
     ...
 def load(path: str) -> object:
-    """Reads and parses a KiCad file, its kind chosen from its root."""
+    """Reads and parses a KiCad file, its kind chosen from its root (`OSError` when it cannot be read)."""
     ...
 def _stubs() -> dict[str, str]:
     """Stub files of this module: path under gen/ -> .pyi text."""

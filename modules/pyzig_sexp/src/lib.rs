@@ -171,7 +171,22 @@ fn text_of(text: &Obj) -> PyResult<String> {
 
 /// Loads `text` as a file of `kind` and wraps it in the kind's file class.
 pub fn load_kind(kind: &'static FileKind, text: String) -> PyResult<Obj> {
-    let tree = file::load(kind, text).map_err(|e| load_error(&e))?;
+    wrap_file(kind, file::load(kind, text).map_err(|e| load_error(&e))?)
+}
+
+/// Parses `text` once and wraps it in the class of the kind its root names (`what` prefixes errors).
+fn load_any(text: String, what: &str) -> PyResult<Obj> {
+    let tree = pyzig_kicad::sexp::parse_string(text).map_err(|e| load_error(&file::LoadError::Parse(e)))?;
+    let head = file::root_head(&tree).to_owned();
+    let kind = file::kind_of_root(&head).ok_or_else(|| {
+        let mut known: Vec<&str> = file::KINDS.iter().map(|k| k.root).collect();
+        known.dedup();
+        PyErr::value_error(format!("{what}unknown KiCad file: root ({head} …); known roots: {}", known.join(", ")))
+    })?;
+    wrap_file(kind, tree)
+}
+
+fn wrap_file(kind: &'static FileKind, tree: pyzig_kicad::sexp::Tree) -> PyResult<Obj> {
     let root = tree.root();
     let doc = Py::new(Document::new(tree))?;
     view::wrap(View::root(doc, root, (kind.file)()))
@@ -223,25 +238,17 @@ pyzig::module! {
         /// Parses KiCad text of any kind this module knows, chosen by the root's head.
         #[stub("(text: str | bytes) -> object")]
         fn loads(text: Obj) -> PyResult<Obj> {
-            let text = text_of(&text)?;
-            let tree = pyzig_kicad::sexp::parse(&text).map_err(|e| load_error(&file::LoadError::Parse(e)))?;
-            let head = file::root_head(&tree).to_owned();
-            let kind = file::kind_of_root(&head).ok_or_else(|| {
-                let known: Vec<&str> = file::KINDS.iter().map(|k| k.root).collect();
-                PyErr::value_error(format!("unknown KiCad file: root ({head} …); known roots: {}", known.join(", ")))
-            })?;
-            load_kind(kind, text)
+            load_any(text_of(&text)?, "")
         }
-        /// Reads and parses a KiCad file, its kind chosen from its root.
+        /// Reads and parses a KiCad file, its kind chosen from its root (`OSError` when it cannot be read).
         #[stub("(path: str) -> object")]
         fn load(path: String) -> PyResult<Obj> {
-            let bytes = std::fs::read(&path).map_err(|e| PyErr::value_error(format!("{path}: {e}")))?;
-            let text = String::from_utf8(bytes).map_err(|e| PyErr::value_error(format!("{path}: not UTF-8: {e}")))?;
-            let tree = pyzig_kicad::sexp::parse(&text).map_err(|e| load_error(&file::LoadError::Parse(e)))?;
-            let head = file::root_head(&tree).to_owned();
-            let kind = file::kind_of_root(&head)
-                .ok_or_else(|| PyErr::value_error(format!("{path}: unknown KiCad file: root ({head} …)")))?;
-            load_kind(kind, text)
+            let bytes = std::fs::read(&path).map_err(|e| PyErr::from_io(&e, &path))?;
+            let text = String::from_utf8(bytes).map_err(|e| match pyzig_kicad::sexp::parse_bytes(e.as_bytes()) {
+                Err(p) => load_error(&file::LoadError::Parse(p)),
+                Ok(_) => PyErr::value_error(format!("{path}: not UTF-8")),
+            })?;
+            load_any(text, &format!("{path}: "))
         }
     }
 }
