@@ -167,3 +167,56 @@ def test_loading_and_dropping_the_biggest_library_leaves_rss_flat() -> None:
     print(f"{biggest.name} ({len(text) / 1e6:.1f} MB) loaded 200 times: RSS grew {grown} KiB")
     assert grown < 2048, f"RSS grew {grown} KiB over 200 loads of {biggest.name}"
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > 0
+
+
+def test_threads_share_a_file_while_big_texts_are_parsed_unlocked() -> None:
+    """Big texts are parsed and printed with the GIL released: threads that load, print, edit and free
+    the same file meanwhile get consistent results or a clear error, never a crash."""
+    import threading
+
+    text = KICAD9.read_text()
+    big = text + "\n" * (1 << 20)  # over the GIL-release threshold, still the same library
+    shared = symbol.loads(big)
+    errors: list[BaseException] = []
+    outs: list[str] = []
+
+    def loader() -> None:
+        for _ in range(5):
+            f = symbol.loads(big)
+            assert symbol.dumps(f) == big
+
+    def printer() -> None:
+        for _ in range(10):
+            try:
+                outs.append(symbol.dumps(shared))
+            except ReferenceError:
+                pass  # freed meanwhile
+
+    def editor() -> None:
+        for i in range(20):
+            try:
+                shared.kicad_sym.symbols[1].propertys[1].value = f"V{i}"
+            except (ReferenceError, RuntimeError):
+                pass  # freed, or being printed by another thread right now
+
+    def run(target) -> None:
+        try:
+            target()
+        except BaseException as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=run, args=(t,)) for t in (loader, loader, printer, editor)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    try:
+        shared.free()
+    except (RuntimeError, TypeError) as e:
+        errors.append(e)
+    assert not errors, errors
+    for out in outs:
+        again = symbol.loads(out)
+        assert again.kicad_sym.symbols[1].propertys[1].value.startswith(("MCU_Example", "V"))
+    with pytest.raises(ReferenceError):
+        symbol.dumps(shared)

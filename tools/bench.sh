@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 export PYTHON="${PYTHON:-python3}"
 
 names=() statuses=()
-for entry in "binding:bench/binding/run.sh" "graph:bench/graph/run.sh" "sexp:tools/bench-sexp.sh"; do
+for entry in "binding:bench/binding/run.sh" "graph:bench/graph/run.sh" "sexp:tools/bench-sexp.sh" \
+    "kicad:bench/kicad/run.sh"; do
     name=${entry%%:*} script=${entry#*:}
     echo; echo "======== [bench $name] $script"
     if bash "$script"; then statuses+=(OK); else statuses+=("FAIL(exit $?)"); fi

@@ -27,6 +27,7 @@ compile_error!("pyzig-ffi supports 64-bit targets only");
 
 mod abstract_;
 mod boolobject;
+mod ceval;
 mod descrobject;
 mod dictobject;
 mod floatobject;
@@ -46,6 +47,7 @@ mod unicodeobject;
 
 pub use abstract_::*;
 pub use boolobject::*;
+pub use ceval::*;
 pub use descrobject::*;
 pub use dictobject::*;
 pub use floatobject::*;

@@ -31,6 +31,16 @@ class FieldList:
 def loads(text: str | bytes) -> object:
     """Parses KiCad text of any kind this module knows, chosen by the root's head."""
     ...
+def _engine_parse(text: str) -> int:
+    """Benchmark hook: parses `text` with the engine alone (no typed layer) and returns its node
+    root's child count; the same path `loads` takes (text transfer, GIL release), without the file object.
+    """
+    ...
+def _engine_print(obj: object) -> int:
+    """Benchmark hook: prints a loaded file's tree with the engine alone and returns the byte count
+    (what `dumps` does, without making the `str`).
+    """
+    ...
 def load(path: str) -> object:
     """Reads and parses a KiCad file, its kind chosen from its root (`OSError` when it cannot be read)."""
     ...

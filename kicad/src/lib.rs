@@ -42,3 +42,8 @@ pub use declare::Typed;
 pub use error::{FieldError, WriteError};
 pub use pyzig_sexp as sexp;
 pub use read::Value;
+
+/// The README's Rust example ("Typed KiCad access from Rust"), compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeExamples;

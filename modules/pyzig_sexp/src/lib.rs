@@ -169,14 +169,26 @@ fn text_of(text: &Obj) -> PyResult<String> {
     })
 }
 
+/// Texts from this size on are parsed and printed with the GIL released, so other threads run
+/// meanwhile. Below it, the chance of waiting a switch interval (5 ms) for the GIL to come back costs
+/// more than the parse (about 2 ms per MiB here); see `bench/kicad` (threads row).
+const RELEASE_GIL_BYTES: usize = 1 << 20;
+
+/// Runs `f` with the GIL released when `bytes` is large enough to pay for it.
+fn maybe_unlocked<T: Send>(bytes: usize, f: impl FnOnce() -> T + Send) -> T {
+    if bytes >= RELEASE_GIL_BYTES { pyzig::allow_threads(f) } else { f() }
+}
+
 /// Loads `text` as a file of `kind` and wraps it in the kind's file class.
 pub fn load_kind(kind: &'static FileKind, text: String) -> PyResult<Obj> {
-    wrap_file(kind, file::load(kind, text).map_err(|e| load_error(&e))?)
+    let tree = maybe_unlocked(text.len(), || file::load(kind, text)).map_err(|e| load_error(&e))?;
+    wrap_file(kind, tree)
 }
 
 /// Parses `text` once and wraps it in the class of the kind its root names (`what` prefixes errors).
 fn load_any(text: String, what: &str) -> PyResult<Obj> {
-    let tree = pyzig_kicad::sexp::parse_string(text).map_err(|e| load_error(&file::LoadError::Parse(e)))?;
+    let tree = maybe_unlocked(text.len(), || pyzig_kicad::sexp::parse_string(text))
+        .map_err(|e| load_error(&file::LoadError::Parse(e)))?;
     let head = file::root_head(&tree).to_owned();
     let kind = file::kind_of_root(&head).ok_or_else(|| {
         let mut known: Vec<&str> = file::KINDS.iter().map(|k| k.root).collect();
@@ -195,7 +207,9 @@ fn wrap_file(kind: &'static FileKind, tree: pyzig_kicad::sexp::Tree) -> PyResult
 fn dumps_kind(kind: &'static FileKind, obj: &Obj) -> PyResult<String> {
     let decl = (kind.file)();
     let v = view::unwrap(obj, decl, "dumps() argument")?;
-    v.with(|d| Ok(d.tree.print()))
+    // The document stays borrowed while the GIL is released: another thread that tries to edit or
+    // free it meanwhile gets the borrow error, never a half-printed tree.
+    v.with(|d| Ok(maybe_unlocked(d.tree.source().len(), || d.tree.print())))
 }
 
 fn kind_entries<K: KindName>() -> Vec<pyzig::rt::MethodEntry> {
@@ -239,6 +253,21 @@ pyzig::module! {
         #[stub("(text: str | bytes) -> object")]
         fn loads(text: Obj) -> PyResult<Obj> {
             load_any(text_of(&text)?, "")
+        }
+        /// Benchmark hook: parses `text` with the engine alone (no typed layer) and returns its node
+        /// root's child count; the same path `loads` takes (text transfer, GIL release), without the file object.
+        #[stub("(text: str) -> int")]
+        fn _engine_parse(text: String) -> PyResult<usize> {
+            let tree = maybe_unlocked(text.len(), || pyzig_kicad::sexp::parse_string(text))
+                .map_err(|e| load_error(&file::LoadError::Parse(e)))?;
+            Ok(tree.children(tree.root()).count())
+        }
+        /// Benchmark hook: prints a loaded file's tree with the engine alone and returns the byte count
+        /// (what `dumps` does, without making the `str`).
+        #[stub("(obj: object) -> int")]
+        fn _engine_print(obj: Obj) -> PyResult<usize> {
+            let v = view::any_file(&obj)?;
+            v.with(|d| Ok(maybe_unlocked(d.tree.source().len(), || d.tree.print().len())))
         }
         /// Reads and parses a KiCad file, its kind chosen from its root (`OSError` when it cannot be read).
         #[stub("(path: str) -> object")]

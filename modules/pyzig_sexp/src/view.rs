@@ -111,6 +111,16 @@ pub fn wrap(v: View) -> PyResult<Obj> {
     (binding(v.decl)?.wrap)(v)
 }
 
+/// The view inside `o` if it is a loaded file of any kind, else `TypeError`.
+pub fn any_file(o: &Obj) -> PyResult<View> {
+    for kind in pyzig_kicad::file::KINDS {
+        if let Some(v) = (binding((kind.file)())?.unwrap)(o) {
+            return v;
+        }
+    }
+    Err(PyErr::type_error(format!("expected a loaded KiCad file, not {}", o.type_name())))
+}
+
 /// The view inside `o` if it is an object of `decl`'s class, else `TypeError` naming `what`.
 pub fn unwrap(o: &Obj, decl: &'static TypeDecl, what: &str) -> PyResult<View> {
     match (binding(decl)?.unwrap)(o) {
@@ -127,7 +137,7 @@ fn what(decl: &TypeDecl, f: &FieldDecl) -> String {
 pub fn scalar_to_py(v: Value<'_>) -> PyResult<Obj> {
     match v {
         Value::None => Ok(Obj::none()),
-        Value::Str(s) => s.into_owned().into_py(),
+        Value::Str(s) => (&*s).into_py(),
         Value::Int(i) => i.into_py(),
         Value::Float(f) => f.into_py(),
         Value::Bool(b) => b.into_py(),
@@ -137,12 +147,20 @@ pub fn scalar_to_py(v: Value<'_>) -> PyResult<Obj> {
 
 /// Reads field `f` of `v` as a Python object: scalars are copied, nested types and lists are views.
 pub fn get(v: &View, f: &'static FieldDecl) -> PyResult<Obj> {
-    let value =
-        v.with(|d| read::read(&d.tree, v.node, v.decl, f).map(Value::into_owned).map_err(|e| field_error(&e)))?;
-    match value {
-        Value::Node(id) => wrap(v.child(id, f.value.decl().expect("node field"))),
-        Value::List(_) => crate::list::FieldList::new(v.clone(), f).into_py(),
-        s => scalar_to_py(s),
+    if f.count == Count::List {
+        // A live list reads its items when asked; only the node's liveness is checked here.
+        v.with(|_| Ok(()))?;
+        return crate::list::FieldList::new(v.clone(), f).into_py();
+    }
+    // A scalar becomes its Python object while the document is borrowed (no copy of its text first);
+    // making it runs no Python code that could reach the document.
+    let node = v.with(|d| match read::read(&d.tree, v.node, v.decl, f).map_err(|e| field_error(&e))? {
+        Value::Node(id) => Ok(Err(id)),
+        s => scalar_to_py(s).map(Ok),
+    })?;
+    match node {
+        Ok(scalar) => Ok(scalar),
+        Err(id) => wrap(v.child(id, f.value.decl().expect("node field"))),
     }
 }
 
