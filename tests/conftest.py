@@ -56,3 +56,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture(scope="session")
 def repo() -> Path:
     return REPO
+
+
+def corpus(paths: list) -> list:
+    """The corpus files a KiCad test walks: all of them, or one in 25 when ``PYZIG_CORPUS=sample`` (set by
+    tools/test-python.sh for every interpreter but the first, which walks them all)."""
+    if os.environ.get("PYZIG_CORPUS") == "sample":
+        return paths[::25]
+    return paths

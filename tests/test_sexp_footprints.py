@@ -20,6 +20,7 @@ import pytest
 import pyzig_sexp
 from pyzig_sexp import footprint, footprint_v5, pcb
 
+from conftest import corpus
 from test_sexp_tables import walk
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +33,7 @@ def all_footprints() -> list[Path]:
     found = sorted(FIXTURES.glob("*.kicad_mod"))
     assert len(found) >= 6, "the footprint fixtures are missing"
     if CORPUS.is_dir():
-        found += sorted(CORPUS.rglob("*.kicad_mod"))
+        found += corpus(sorted(CORPUS.rglob("*.kicad_mod")))
     else:
         print("WARNING: Debian's footprint library is absent (make corpus): only the fixtures are checked")
     return found
