@@ -4,7 +4,7 @@
 
 use pyzig::rt::Slf;
 use pyzig::{Borrowed, Obj, PyErr, PyResult, Sequence};
-use pyzig_kicad::read::{self, Value};
+use pyzig_kicad::read;
 use pyzig_kicad::write;
 use pyzig_kicad::{FieldDecl, ValueKind};
 
@@ -32,10 +32,8 @@ impl FieldList {
             ValueKind::Node(d) => wrap(self.owner.child(id, d())),
             k => {
                 let what = || format!("{}.{}", self.owner.decl.name, self.field.name);
-                let v = self
-                    .owner
-                    .with(|d| read::scalar(&d.tree, id, k, what).map(Value::into_owned).map_err(|e| field_error(&e)))?;
-                scalar_to_py(v)
+                // Made while the document is borrowed, as `view::get` does (no copy of the text first).
+                self.owner.with(|d| scalar_to_py(read::scalar(&d.tree, id, k, what).map_err(|e| field_error(&e))?))
             }
         }
     }
