@@ -3,7 +3,8 @@
 #  1. every KiCad file under /usr/share/kicad (Debian's corpus, installed by tools/corpus.sh) and in
 #     tests/fixtures/kicad parses and reprints byte for byte (`pyzig-sexp check`);
 #  2. formatting each of those files reads back to the same lists and tokens;
-#  3. formatting the pcbnew-written fixtures reproduces them byte for byte (`pyzig-sexp fmt --check`).
+#  3. formatting the pcbnew-written fixtures and KiCad's library tables reproduces them byte for byte
+#     (`pyzig-sexp fmt --check`).
 # When the Debian corpus cannot be installed, step 1 covers only the fixtures and the script says
 # "corpus check SKIPPED" loudly; under CI (CI=true) that is a failure, since CI can install it.
 set -euo pipefail
@@ -51,9 +52,13 @@ if [[ $fmt_rc -gt 1 ]]; then
     status=1
 fi
 
-# pcbnew wrote these three in the KiCad 7+ layout that format_kicad reproduces.
-echo "test-sexp: pyzig-sexp fmt --check on the pcbnew-written fixtures"
-"$bin" fmt --check "$fixtures/test-v8.kicad_pcb" "$fixtures/test-v8.kicad_mod" "$fixtures/esp32_minimal.kicad_pcb" || status=1
+# pcbnew wrote these three in the KiCad 8+ layout that format_kicad reproduces, and KiCad its library
+# tables in their one-entry-per-line layout.
+echo "test-sexp: pyzig-sexp fmt --check on the pcbnew-written fixtures and KiCad's library tables"
+tables=("$fixtures/fp-lib-table")
+[[ -z "$skipped" ]] && tables+=("$debian/template/fp-lib-table" "$debian/template/sym-lib-table")
+"$bin" fmt --check "$fixtures/test-v8.kicad_pcb" "$fixtures/test-v8.kicad_mod" "$fixtures/esp32_minimal.kicad_pcb" \
+    "${tables[@]}" || status=1
 
 if [[ -n "$skipped" ]]; then
     echo "" >&2

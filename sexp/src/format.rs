@@ -1,10 +1,14 @@
-//! KiCad 7+ layout, following the rules of KiCad's `KICAD_FORMAT::Prettify` (facts from its
-//! source, our own code): every list opens on its own line one indent deeper, except that a
+//! The layout KiCad 8 and later write (KiCad 7, version 20221018, still wrote two-space indents),
+//! following the rules of KiCad's `KICAD_FORMAT::Prettify` (facts from its source, our own code): every list opens on its own line one indent deeper, except that a
 //! `(xy ...)` following an `(xy ...)` stays on the same line while the column is below 99; atoms
 //! are separated by one space, but past column 72 (outside xy runs) the separator becomes a new
 //! line, which also puts that list's `)` on its own line; a `)` goes on its own line when it
 //! follows another `)`; otherwise `)` closes on the same line. Tokens are copied verbatim.
 //! Columns count bytes and one per indent unit, as KiCad does.
+//!
+//! Library tables (`fp-lib-table`, `sym-lib-table`, `design-block-lib-table`) are not prettified by
+//! KiCad: it writes each entry on one line, two spaces in, sub-lists back to back
+//! (`(lib (name "x")(type "KiCad")(uri "…")(options "")(descr ""))`), and [`format_kicad`] does the same.
 
 use crate::tree::{Children, Kind, NodeId, Tree};
 
@@ -14,18 +18,85 @@ const WRAP_COLUMN: usize = 72;
 /// (a million levels would otherwise need ~10^12 tabs); KiCad files nest fewer than 20 levels.
 pub const MAX_INDENT_LEVELS: usize = 64;
 
-/// Lays out `tree` (as edited) the way KiCad 7 and later write files: one tab per level, a final
-/// newline except for footprints (root `footprint` or `module`), which KiCad writes without one.
-/// Indentation is capped at [`MAX_INDENT_LEVELS`] levels (far deeper than any KiCad file).
+/// Lays out `tree` (as edited) the way KiCad 8 and later write files: one tab per level (library
+/// tables: one entry per line). The text ends with a newline when the parsed source did (KiCad 9
+/// and 10 end footprints with one, the KiCad 8 libraries do not; every other kind always has one),
+/// and always when the source is empty. Indentation is capped at [`MAX_INDENT_LEVELS`] levels (far
+/// deeper than any KiCad file).
 pub fn format_kicad(tree: &Tree) -> String {
     let mut out = String::with_capacity(tree.source().len() + tree.source().len() / 8);
     let root = tree.root();
-    prettify(tree, root, &mut out, "", "\t", 0);
-    let head = tree.node(root).head();
-    if !matches!(head, Some("footprint" | "module")) {
+    if is_lib_table(tree.node(root).head()) {
+        lib_table(tree, root, &mut out);
+    } else {
+        prettify(tree, root, &mut out, "", "\t", 0);
+    }
+    let source = tree.source();
+    if source.is_empty() || source.ends_with('\n') {
         out.push('\n');
     }
     out
+}
+
+/// Roots of the files KiCad writes in its library-table layout.
+pub fn is_lib_table(head: Option<&str>) -> bool {
+    matches!(head, Some("fp_lib_table" | "sym_lib_table" | "design_block_lib_table"))
+}
+
+/// `(head` then each child on its own line two spaces in, written compactly, then `)` on its own line.
+fn lib_table(tree: &Tree, root: NodeId, out: &mut String) {
+    let mut children = tree.children(root);
+    out.push('(');
+    if let Some(head) = children.next() {
+        compact(tree, head, out);
+    }
+    for c in children {
+        if tree.kind(c) == Kind::List {
+            out.push_str("\n  ");
+        } else {
+            out.push(' ');
+        }
+        compact(tree, c, out);
+    }
+    out.push_str("\n)");
+}
+
+/// One node on one line: atoms separated by a space, a list after a list with none, as KiCad's
+/// library-table writer does. Iterative, so nesting depth cannot exhaust the stack.
+fn compact(tree: &Tree, id: NodeId, out: &mut String) {
+    if tree.kind(id) != Kind::List {
+        out.push_str(tree.token(id).unwrap_or(""));
+        return;
+    }
+    out.push('(');
+    let mut previous_was_list = false;
+    let mut first = true;
+    let mut stack: Vec<Children<'_>> = vec![tree.children(id)];
+    while let Some(it) = stack.last_mut() {
+        match it.next() {
+            Some(c) => {
+                let list = tree.kind(c) == Kind::List;
+                if !first && !(list && previous_was_list) {
+                    out.push(' ');
+                }
+                if list {
+                    out.push('(');
+                    stack.push(tree.children(c));
+                    first = true;
+                } else {
+                    out.push_str(tree.token(c).unwrap_or(""));
+                    first = false;
+                    previous_was_list = false;
+                }
+            }
+            None => {
+                stack.pop();
+                out.push(')');
+                first = false;
+                previous_was_list = true;
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

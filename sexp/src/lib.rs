@@ -2,7 +2,7 @@
 //!
 //! For: parsing every KiCad S-expression file (boards, footprints incl. KiCad 5 `module`,
 //! symbol libraries, schematics, netlists, library tables) into a compact tree, printing it back
-//! byte for byte, editing it with minimal diffs, and laying it out the way KiCad 7+ writes files.
+//! byte for byte, editing it with minimal diffs, and laying it out the way KiCad 8 and later write files.
 //! Not for: KiCad semantics (a typed layer is built on top of this tree), or general Lisp syntax.
 //!
 //! A [`Tree`] owns one copy of the source text; nodes are `u32` slots in one preorder `Vec`
@@ -33,7 +33,7 @@ mod update;
 pub use edit::EditError;
 pub use error::ParseError;
 pub use escape::{quote, unquote};
-pub use format::{MAX_INDENT_LEVELS, format_kicad};
+pub use format::{MAX_INDENT_LEVELS, format_kicad, is_lib_table};
 pub use node::Node;
 pub use tree::{Children, Kind, NodeId, Tree};
 

@@ -8,9 +8,12 @@ use pyzig_sexp::{format_kicad, parse};
 
 const BIN: &str = env!("CARGO_BIN_EXE_pyzig-sexp");
 
-/// A footprint in KiCad 6 layout: parses and reprints, but is not in the KiCad 7+ layout.
+/// A footprint in KiCad 6 layout: parses and reprints, but is not in the KiCad 8+ layout.
 const KICAD6: &str = "(footprint \"R\" (version 20211014) (generator pcbnew)\n  (layer \"F.Cu\")\n  (fp_text reference \
     \"R1\" (at 0 0) (layer \"F.SilkS\"))\n)\n";
+/// A footprint indented with tabs (as KiCad 8+ does) but not in its layout, e.g. after a hand edit.
+const UNFORMATTED: &str = "(footprint \"R\" (version 20240108) (generator pcbnew)\n\t(layer \"F.Cu\") (fp_text \
+    reference \"R1\" (at 0 0) (layer \"F.SilkS\"))\n)\n";
 /// Unclosed list on line 2.
 const BROKEN: &str = "(kicad_pcb (version 20221018)\n  (net 0 \"\"\n";
 
@@ -101,13 +104,13 @@ fn check_survives_directory_loop() {
 #[test]
 fn fmt_check_reports_without_writing() {
     let dir = tempfile::tempdir().unwrap();
-    let old = write(dir.path(), "old.kicad_mod", KICAD6);
+    let old = write(dir.path(), "old.kicad_mod", UNFORMATTED);
     write(dir.path(), "new.kicad_mod", kicad8_fixture());
     let r = run(&["fmt", "--check", "."], dir.path());
     assert_eq!(r.code, 1, "{}", r.stdout);
     assert_eq!(r.stdout.lines().next(), Some("would reformat ./old.kicad_mod"));
     assert_eq!(last_line(&r.stdout), "formatted 2 files: 1 would change, 1 unchanged, 0 errors");
-    assert_eq!(std::fs::read_to_string(&old).unwrap(), KICAD6);
+    assert_eq!(std::fs::read_to_string(&old).unwrap(), UNFORMATTED);
 
     let r = run(&["fmt", "--check", "new.kicad_mod"], dir.path());
     assert_eq!(r.code, 0, "pcbnew's own layout is reproduced: {}", r.stdout);
@@ -116,7 +119,7 @@ fn fmt_check_reports_without_writing() {
 #[test]
 fn fmt_rewrites_only_changed_files_atomically() {
     let dir = tempfile::tempdir().unwrap();
-    let old = write(dir.path(), "old.kicad_mod", KICAD6);
+    let old = write(dir.path(), "old.kicad_mod", UNFORMATTED);
     let new = write(dir.path(), "new.kicad_mod", kicad8_fixture());
     std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o640)).unwrap();
     let (old_ino, new_ino) = (old.metadata().unwrap().ino(), new.metadata().unwrap().ino());
@@ -124,7 +127,7 @@ fn fmt_rewrites_only_changed_files_atomically() {
     let r = run(&["fmt", "."], dir.path());
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert_eq!(last_line(&r.stdout), "formatted 2 files: 1 changed, 1 unchanged, 0 errors");
-    let expected = format_kicad(&parse(KICAD6).unwrap());
+    let expected = format_kicad(&parse(UNFORMATTED).unwrap());
     assert_eq!(std::fs::read_to_string(&old).unwrap(), expected);
     let meta = old.metadata().unwrap();
     assert_ne!(meta.ino(), old_ino, "replaced by rename, not rewritten in place");
@@ -151,12 +154,40 @@ fn fmt_leaves_broken_file_untouched() {
 #[test]
 fn fmt_follows_symlink_and_keeps_it() {
     let dir = tempfile::tempdir().unwrap();
-    let real = write(dir.path(), "real/R.kicad_mod", KICAD6);
+    let real = write(dir.path(), "real/R.kicad_mod", UNFORMATTED);
     std::os::unix::fs::symlink("real/R.kicad_mod", dir.path().join("link.kicad_mod")).unwrap();
     let r = run(&["fmt", "link.kicad_mod"], dir.path());
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert!(dir.path().join("link.kicad_mod").symlink_metadata().unwrap().file_type().is_symlink());
-    assert_eq!(std::fs::read_to_string(&real).unwrap(), format_kicad(&parse(KICAD6).unwrap()));
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), format_kicad(&parse(UNFORMATTED).unwrap()));
+}
+
+#[test]
+fn fmt_rewrites_an_older_layout_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = write(dir.path(), "old.kicad_mod", KICAD6);
+    let table =
+        "(fp_lib_table\n  (version 7)\n  (lib (name \"a\")(type \"KiCad\")(uri \"x\")(options \"\")(descr \"\"))\n)\n";
+    write(dir.path(), "fp-lib-table", table);
+
+    let r = run(&["fmt", "--check", "."], dir.path());
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let why = "(indented with spaces, as KiCad 7 and older wrote (version 20211014): formatting would \
+        rewrite every line; pass --relayout to do so)";
+    assert_eq!(r.stdout.lines().next(), Some(format!("would reformat ./old.kicad_mod {why}").as_str()));
+    assert_eq!(last_line(&r.stdout), "formatted 2 files: 1 would change, 1 unchanged, 0 errors");
+
+    let r = run(&["fmt", "."], dir.path());
+    assert_eq!(r.code, 1, "skipping a file is reported in the status: {}", r.stdout);
+    assert!(r.stdout.starts_with("skipped ./old.kicad_mod: indented with spaces"), "{}", r.stdout);
+    assert_eq!(last_line(&r.stdout), "formatted 2 files: 0 changed, 1 unchanged, 1 skipped (older layout), 0 errors");
+    assert_eq!(std::fs::read_to_string(&old).unwrap(), KICAD6, "left untouched");
+
+    let r = run(&["fmt", "--relayout", "."], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert_eq!(last_line(&r.stdout), "formatted 2 files: 1 changed, 1 unchanged, 0 errors");
+    assert_eq!(std::fs::read_to_string(&old).unwrap(), format_kicad(&parse(KICAD6).unwrap()));
+    assert!(std::fs::read_to_string(&old).unwrap().contains("\n\t(layer \"F.Cu\")"));
 }
 
 #[test]

@@ -19,7 +19,7 @@ fn pcbnew_files_reproduce_byte_for_byte() {
 
 #[test]
 fn formatting_is_idempotent_on_other_layouts() {
-    for name in ["test-v8.kicad_sch", "test-v8.kicad_sym", "test-v8-e.net", "fp-lib-table", "TSSOP-24.kicad_mod"] {
+    for name in ["test-v8.kicad_sch", "test-v8.kicad_sym", "test-v8-e.net", "TSSOP-24.kicad_mod"] {
         let once = format_kicad(&parse(&common::fixture(name)).unwrap());
         let twice = format_kicad(&parse(&once).unwrap());
         assert_eq!(once, twice, "{name}");
@@ -30,11 +30,15 @@ fn formatting_is_idempotent_on_other_layouts() {
 #[test]
 fn layout_rules() {
     // Lists open on their own line; atom-only lists stay on one line; `)` after `)` on its own line.
-    let t = parse("(kicad_pcb (version 1) (general (thickness 1.6)))").unwrap();
+    let t = parse("(kicad_pcb (version 1) (general (thickness 1.6)))\n").unwrap();
     assert_eq!(format_kicad(&t), "(kicad_pcb\n\t(version 1)\n\t(general\n\t\t(thickness 1.6)\n\t)\n)\n");
-    // Footprints have no final newline.
+    // The final newline is the file's own: KiCad 8 footprints have none, KiCad 9 and 10 ones do.
     let t = parse("(footprint \"x\" (layer \"F.Cu\"))").unwrap();
     assert_eq!(format_kicad(&t), "(footprint \"x\"\n\t(layer \"F.Cu\")\n)");
+    let t = parse("(footprint \"x\" (layer \"F.Cu\"))\n").unwrap();
+    assert_eq!(format_kicad(&t), "(footprint \"x\"\n\t(layer \"F.Cu\")\n)\n");
+    let t = parse("(kicad_pcb (version 1))").unwrap();
+    assert_eq!(format_kicad(&t), "(kicad_pcb\n\t(version 1)\n)", "kept whatever the kind");
     // Runs of xy share a line until column 99, the first xy starts a line.
     let pts: String = (0..12).map(|i| format!(" (xy {i}.125 {i}.5)")).collect();
     let t = parse(&format!("(gr_poly (pts{pts}))")).unwrap();
@@ -57,10 +61,28 @@ fn layout_rules() {
     assert_eq!(lines[lines.len() - 2], "\t)");
 
     // A space only where the input had whitespace, as KiCad's reformatter does.
-    assert_eq!(format_kicad(&parse("(a (b)c \"d\"\"e\" f)").unwrap()), "(a\n\t(b)c \"d\"\"e\" f)\n");
+    assert_eq!(format_kicad(&parse("(a (b)c \"d\"\"e\" f)\n").unwrap()), "(a\n\t(b)c \"d\"\"e\" f)\n");
     // An atom starting with `#` is never wrapped to a line start (it would become a comment).
     let words: String = (0..30).map(|i| format!(" #w{i}")).collect();
     let t = parse(&format!("(a (b{words}))")).unwrap();
     let again = parse(&format_kicad(&t)).unwrap();
     assert_eq!(again.node(again.root()).child(1).unwrap().children().count(), 31);
+}
+
+#[test]
+fn library_tables_keep_one_entry_per_line() {
+    let src = common::fixture("fp-lib-table");
+    assert_eq!(format_kicad(&parse(&src).unwrap()), src, "KiCad's own library-table layout");
+    let t = parse("(sym_lib_table (version 7) (lib (name \"a\") (type \"KiCad\") (uri \"${X}/a.kicad_sym\")\n\t(options \"\") (descr \"\") (disabled)))\n")
+        .unwrap();
+    assert_eq!(
+        format_kicad(&t),
+        "(sym_lib_table\n  (version 7)\n  (lib (name \"a\")(type \"KiCad\")(uri \"${X}/a.kicad_sym\")(options \"\")(descr \"\")(disabled))\n)\n"
+    );
+    // Debian's KiCad 6 tables have no version line and bare names; the layout is the same.
+    let t = parse(
+        "(fp_lib_table\n  (lib (name Audio)(type KiCad)(uri ${D}/Audio.pretty)(options \"\")(descr \"A b\"))\n)\n",
+    )
+    .unwrap();
+    assert_eq!(format_kicad(&t), t.source());
 }

@@ -1,4 +1,4 @@
-//! `fmt`: rewrite files in the KiCad 7+ layout, atomically, touching only files whose bytes change.
+//! `fmt`: rewrite files in the KiCad 8+ layout, atomically, touching only files whose bytes change.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use pyzig_sexp::{format_kicad, parse};
 
 use crate::check::{read_and_parse, report_line};
+use crate::layout::older_layout;
 use crate::same::first_mismatch;
 use crate::{EXIT_DIFFERS, EXIT_ERROR, EXIT_OK, files, progress};
 
@@ -13,6 +14,9 @@ pub enum Outcome {
     Unchanged,
     /// The formatted text differs from the file (and, unless checking only, was written).
     Changed,
+    /// The file is in an older layout that formatting would rewrite wholesale, and that was not
+    /// asked for (`--relayout`): left untouched, or with `--check` reported as one that would change.
+    OlderLayout(String),
     Error {
         at: Option<(usize, usize)>,
         message: String,
@@ -23,11 +27,12 @@ fn error(message: String) -> Outcome {
     Outcome::Error { at: None, message }
 }
 
-pub fn format_file(path: &Path, check_only: bool) -> Outcome {
+pub fn format_file(path: &Path, check_only: bool, relayout: bool) -> Outcome {
     let (bytes, tree) = match read_and_parse(path) {
         Ok(read) => read,
         Err((at, message)) => return Outcome::Error { at, message },
     };
+    let older = if relayout { None } else { older_layout(&bytes, &tree) };
     let formatted = format_kicad(&tree);
     if formatted.as_bytes() == bytes.as_slice() {
         return Outcome::Unchanged;
@@ -46,6 +51,9 @@ pub fn format_file(path: &Path, check_only: bool) -> Outcome {
             at,
             message: "formatter bug: its output reads back differently here; file left unchanged".into(),
         };
+    }
+    if let Some(reason) = older {
+        return Outcome::OlderLayout(reason);
     }
     if check_only {
         return Outcome::Changed;
@@ -71,21 +79,29 @@ fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
+pub fn run(paths: &[PathBuf], check_only: bool, relayout: bool) -> u8 {
     let found = files::collect(paths);
-    let (mut unchanged, mut changed, mut errors) = (0usize, 0usize, 0usize);
+    let (mut unchanged, mut changed, mut errors, mut skipped) = (0usize, 0usize, 0usize, 0usize);
     for e in &found.errors {
         println!("{}", report_line(&e.path, None, &format!("error: {}", e.message)));
         errors += 1;
     }
     let bar = progress::files_bar(found.files.len());
     for path in &found.files {
-        match format_file(path, check_only) {
+        match format_file(path, check_only, relayout) {
             Outcome::Unchanged => unchanged += 1,
             Outcome::Changed => {
                 let verb = if check_only { "would reformat" } else { "reformatted" };
                 progress::println(&bar, &format!("{verb} {}", path.display()));
                 changed += 1;
+            }
+            Outcome::OlderLayout(reason) if check_only => {
+                progress::println(&bar, &format!("would reformat {} ({reason})", path.display()));
+                changed += 1;
+            }
+            Outcome::OlderLayout(reason) => {
+                progress::println(&bar, &format!("skipped {}: {reason}", path.display()));
+                skipped += 1;
             }
             Outcome::Error { at, message } => {
                 progress::println(&bar, &report_line(path, at, &format!("error: {message}")));
@@ -96,13 +112,14 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
     }
     bar.finish_and_clear();
     let verb = if check_only { "would change" } else { "changed" };
+    let skipped_note = if skipped > 0 { format!(", {skipped} skipped (older layout)") } else { String::new() };
     println!(
-        "formatted {} files: {changed} {verb}, {unchanged} unchanged, {errors} errors",
+        "formatted {} files: {changed} {verb}, {unchanged} unchanged{skipped_note}, {errors} errors",
         found.files.len() + found.errors.len()
     );
     if errors > 0 {
         EXIT_ERROR
-    } else if check_only && changed > 0 {
+    } else if (check_only && changed > 0) || skipped > 0 {
         EXIT_DIFFERS
     } else {
         EXIT_OK

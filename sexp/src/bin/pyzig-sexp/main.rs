@@ -1,7 +1,7 @@
 //! `pyzig-sexp`: check and format KiCad S-expression files, for people who keep them in git.
 //!
 //! `check` proves that the engine reads and rewrites every file byte for byte, `fmt` rewrites files in the
-//! KiCad 7+ layout, `bench` measures the engine on one file. Not a KiCad file validator: it knows the
+//! layout KiCad 8 and later write, `bench` measures the engine on one file. Not a KiCad file validator: it knows the
 //! S-expression syntax, not what each KiCad token means.
 #![forbid(unsafe_code)]
 
@@ -9,6 +9,7 @@ mod bench;
 mod check;
 mod files;
 mod fmt;
+mod layout;
 mod location;
 mod progress;
 mod same;
@@ -21,7 +22,8 @@ use clap::{Parser, Subcommand};
 
 /// Exit status when every file is fine.
 const EXIT_OK: u8 = 0;
-/// Exit status when some file differs (`check`) or would change (`fmt --check`), and nothing failed.
+/// Exit status when some file differs (`check`), would change (`fmt --check`) or was skipped for its
+/// older layout (`fmt` without `--relayout`), and nothing failed.
 const EXIT_DIFFERS: u8 = 1;
 /// Exit status when some file or path could not be read or parsed (clap uses 2 for usage errors too).
 const EXIT_ERROR: u8 = 2;
@@ -46,15 +48,22 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Rewrite KiCad files in the KiCad 7+ layout, touching only files whose bytes change.
+    /// Rewrite KiCad files in the layout KiCad 8 and later write, touching only files whose bytes change.
     ///
-    /// Files are found as for `check`. Each rewrite is atomic (temporary file, then rename). Exit
-    /// status: 0 done (or, with --check, nothing to change), 1 with --check when some file would
-    /// change, 2 errors (such files are left untouched).
+    /// The layout is KiCad 8's (tab indents; library tables one entry per line); a file's final
+    /// newline, or its absence, is kept. Files indented with spaces (written by KiCad 7 or older, or
+    /// netlists) would change on every line: they are skipped, and reported by --check, unless
+    /// --relayout is given. Files are found as for `check`. Each rewrite is atomic (temporary file,
+    /// then rename). Exit status: 0 done (or, with --check, nothing to change), 1 with --check when
+    /// some file would change, or when some file was skipped for its older layout, 2 errors (such
+    /// files are left untouched).
     Fmt {
         /// Only report which files would change; write nothing.
         #[arg(long)]
         check: bool,
+        /// Also rewrite files in an older layout (KiCad 7 or older: two-space indents) wholesale.
+        #[arg(long)]
+        relayout: bool,
         /// Files and directories to format.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -70,7 +79,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check { paths } => check::run(&paths),
-        Command::Fmt { check, paths } => fmt::run(&paths, check),
+        Command::Fmt { check, relayout, paths } => fmt::run(&paths, check, relayout),
         Command::Bench { file } => bench::run(&file),
     };
     ExitCode::from(code)
