@@ -131,6 +131,7 @@ def test_objects_built_in_python_have_value_semantics(text: str) -> None:
     # A whole table built from nothing, and a file from it.
     t = fpt.FpLibTable(version=7, libs=[fpt.FpLibEntry(name="a", uri="b")])
     out = fpt.dumps(fpt.FpLibTableFile(fp_lib_table=t))
+    assert out == '(fp_lib_table\n  (version 7)\n  (lib (name "a")(type "KiCad")(uri "b")(options "")(descr ""))\n)\n'
     assert fpt.loads(out).fp_lib_table.libs[0].uri == "b"
     with pytest.raises(TypeError, match="unexpected keyword argument 'nmae'"):
         fpt.FpLibEntry(nmae="x")

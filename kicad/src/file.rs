@@ -7,7 +7,7 @@ use pyzig_sexp::{ParseError, Tree};
 
 use crate::decl::TypeDecl;
 use crate::declare::Typed;
-use crate::kinds::{footprint, footprint_v5, fp_lib_table, sym_lib_table, symbol, symbol_v6};
+use crate::kinds::{footprint, footprint_v5, fp_lib_table, netlist, sym_lib_table, symbol, symbol_v6};
 use crate::read::head;
 
 /// One kind of KiCad file.
@@ -35,6 +35,7 @@ pub static KINDS: &[FileKind] = &[
     FileKind { module: "symbol_v6", root: "kicad_symbol_lib", file: symbol_v6::SymbolFile::decl },
     FileKind { module: "fp_lib_table", root: "fp_lib_table", file: fp_lib_table::FpLibTableFile::decl },
     FileKind { module: "sym_lib_table", root: "sym_lib_table", file: sym_lib_table::SymLibTableFile::decl },
+    FileKind { module: "netlist", root: "export", file: netlist::NetlistFile::decl },
 ];
 
 /// The kind of submodule `module`.

@@ -2,7 +2,7 @@
 
 Each file kind is a submodule with ``loads(text)`` and ``dumps(obj)``: ``footprint`` (``.kicad_mod``,
 KiCad 6 and later), ``footprint_v5`` (KiCad 5 ``(module …)``), ``symbol`` and ``symbol_v6`` (``.kicad_sym``),
-``fp_lib_table``, ``sym_lib_table``. The types inside files are in ``pcb`` (what footprints hold) and
+``fp_lib_table``, ``sym_lib_table``, ``netlist`` (eeschema's ``.net`` export). The types inside files are in ``pcb`` (what footprints hold) and
 ``schematic`` (what symbols hold). ``pyzig_sexp.load(path)`` and ``pyzig_sexp.loads(text)`` pick the kind from the
 file's root. What you did not change is written back exactly as it was read.
 
@@ -24,6 +24,7 @@ from . import (  # noqa: E402
     footprint,
     footprint_v5,
     fp_lib_table,
+    netlist,
     pcb,
     schematic,
     sym_lib_table,
@@ -40,6 +41,7 @@ __all__ = [
     "fp_lib_table",
     "load",
     "loads",
+    "netlist",
     "pcb",
     "schematic",
     "sym_lib_table",

@@ -3,6 +3,7 @@
 pub mod footprint;
 pub mod footprint_v5;
 mod lib_table;
+pub mod netlist;
 pub mod pcb;
 pub mod schematic;
 pub mod symbol;

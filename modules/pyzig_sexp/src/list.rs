@@ -106,6 +106,12 @@ pyzig::class! {
         fn __len__(&self) -> PyResult<usize> {
             Ok(self.items()?.len())
         }
+        /// Equal to a list (or another list field) with equal items, as a list would be; a list
+        /// whose items cannot be read compares unequal.
+        fn __eq__(&self, other: Obj) -> bool {
+            let mine = self.items().and_then(|v| v.into_iter().map(|id| self.item(id)).collect::<PyResult<Vec<Obj>>>());
+            mine.and_then(|m| pyzig::IntoPy::into_py(m)?.eq(&other)).unwrap_or(false)
+        }
         fn __repr__(&self) -> String {
             let parts: PyResult<Vec<String>> =
                 self.items().and_then(|v| v.into_iter().map(|id| self.item(id)?.repr()).collect());

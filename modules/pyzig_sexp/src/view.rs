@@ -439,7 +439,13 @@ pub fn construct<T: ViewClass>(kwargs: Vec<(String, Obj)>) -> PyResult<T> {
             write::import_as(&mut tree, f.value.decl().expect("node").head, &t, id).map_err(|e| write_error(&e))?;
         let old = tree.root();
         tree.replace_node(old, new).map_err(|e| PyErr::value_error(e.to_string()))?;
-        let tree = reparse(&tree)?;
+        // A file made from nothing is laid out as the current KiCad (9, 10) writes it, which ends
+        // every file with a newline.
+        let mut text = pyzig_kicad::sexp::format_kicad(&tree);
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        let tree = pyzig_kicad::sexp::parse_string(text).map_err(|e| PyErr::value_error(e.to_string()))?;
         let node = tree.root();
         let doc = Py::new(Document::new(tree))?;
         return Ok(T::from_view(View::root(doc, node, decl)));
@@ -472,11 +478,6 @@ pub fn construct<T: ViewClass>(kwargs: Vec<(String, Obj)>) -> PyResult<T> {
         }
     }
     Ok(T::from_view(view))
-}
-
-/// A fresh tree holding what `tree` prints (so a built object's text is its own source).
-fn reparse(tree: &Tree) -> PyResult<Tree> {
-    pyzig_kicad::sexp::parse_string(tree.print()).map_err(|e| PyErr::value_error(e.to_string()))
 }
 
 /// Puts `item` (a Python object of the list's type, or a scalar) into list field `f` of `v` at `index`.
