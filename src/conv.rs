@@ -194,11 +194,27 @@ impl<'a> FromPy<'a> for f64 {
             // SAFETY: a float subclass instance shares the layout.
             return Ok(unsafe { (*obj.as_ptr().cast::<ffi::PyFloatObject>()).ob_fval });
         }
-        Err(type_mismatch(obj, what, "float"))
+        via_float(obj, what)
     }
     fn hint() -> String {
         "float".into()
     }
+}
+
+/// Any other object that `float()` accepts without parsing text (`__float__`: `Fraction`, `Decimal`,
+/// NumPy scalars; `__index__`), as `PyFloat_AsDouble` and PyO3 take it. A `TypeError` names `what`; other
+/// errors (`__float__` raising, `OverflowError`) pass through.
+#[cold]
+#[inline(never)]
+fn via_float(obj: Borrowed<'_>, what: &str) -> PyResult<f64> {
+    // SAFETY: any live object; may run `__float__`/`__index__` (the GIL is held). -1.0 with an exception
+    // set is the error return.
+    let v = unsafe { ffi::PyFloat_AsDouble(obj.as_ptr()) };
+    if v == -1.0 && !unsafe { ffi::PyErr_Occurred() }.is_null() {
+        let e = PyErr::fetch();
+        return Err(if e.matches(&crate::builtins::type_error()) { type_mismatch(obj, what, "float") } else { e });
+    }
+    Ok(v)
 }
 
 impl<'a> FromPy<'a> for f32 {

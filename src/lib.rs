@@ -26,9 +26,9 @@
 //! `#[kwargs] attrs: Vec<(String, Obj)>` receives the keywords no other parameter takes, in call order
 //! (Python's `**attrs`). In `class!`, `fn __eq__(&self, other: T) -> bool` (an `other` that does not
 //! convert to `T` compares as NotImplemented), `fn __hash__(&self) -> {integer}`,
-//! `fn __repr__(&self) -> String` and `fn __len__(&self) -> usize` become type slots. The calling convention follows
-//! the
-//! signature: no parameters → `METH_NOARGS`; `#[positional]` with one parameter → `METH_O`; otherwise
+//! `fn __repr__(&self) -> String` and `fn __len__(&self) -> usize` become type slots. The calling convention
+//! follows the signature: no parameters → `METH_NOARGS`; `#[positional]` with one parameter → `METH_O`, with
+//! several → `METH_FASTCALL` (positional-only: CPython refuses keywords); otherwise
 //! `METH_FASTCALL | METH_KEYWORDS` (keywords matched by pointer against interned names first). Receivers:
 //! `&self`, `&mut self` (borrow-checked at run time: re-entrant mutation from a callback raises
 //! `RuntimeError`), or `this: Py<Self>` (a strong reference, e.g. to store in a handle). Parameter types

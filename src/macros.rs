@@ -186,6 +186,26 @@ macro_rules! __entry {
             },
         )
     };
+    // Several positional-only parameters (`#[positional]`): METH_FASTCALL, keywords refused by CPython.
+    (@pos $recv:ident [$T:ident] [$($doc:literal),*] [$($stub:literal)?] $name:ident [$($arg:ident : $ty:ty
+        $(= $def:expr)?),+] [$($ret:ty)?]) => {
+        $crate::rt::MethodEntry::fast_positional(
+            $crate::rt::Sig::new($crate::rt::Kind::Method, ::core::stringify!($name), $crate::__params!($($arg: $ty
+                $(= $def)?),+), $crate::__ret_hint!($($ret)?), true,
+                    &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
+            $crate::__spec!(::core::stringify!($name), $([] $arg),+),
+            |slf: $crate::rt::Slf<'_, Self>, __args: &$crate::rt::Args<'_>| -> $crate::PyResult<$crate::Obj> {
+                let _i: usize = 0;
+                $(
+                    let $arg: $ty = $crate::__arg!([] __args, _i,
+                        ::core::concat!(::core::stringify!($name), "() argument '", ::core::stringify!($arg), "'"), $ty
+                            $(, $def)?);
+                    let _i = _i + 1;
+                )+
+                $crate::__call!($recv slf, $name, ($($arg),+))
+            },
+        )
+    };
     // Anything else: METH_FASTCALL | METH_KEYWORDS.
     ($recv:ident [$T:ident] [$($doc:literal),*] [$($stub:literal)?] $name:ident [$($(#[$pattr:ident])? $arg:ident :
         $ty:ty $(= $def:expr)?),+] [$($ret:ty)?]) => {
@@ -231,6 +251,25 @@ macro_rules! __fn_entry {
                 let $arg: $ty = <$ty as $crate::FromPy>::from_py(__o,
                     ::core::concat!(::core::stringify!($name), "() argument '", ::core::stringify!($arg), "'"))?;
                 $crate::IntoPy::into_py($($f)+($arg))
+            },
+        )
+    };
+    (@pos $kind:ident [$($doc:literal),*] [$($stub:literal)?] $name:ident ($($f:tt)+) [$($arg:ident : $ty:ty
+        $(= $def:expr)?),+] [$($ret:ty)?]) => {
+        $crate::rt::MethodEntry::fn_fast_positional(
+            $crate::rt::Sig::new($crate::rt::Kind::$kind, ::core::stringify!($name), $crate::__params!($($arg: $ty
+                $(= $def)?),+), $crate::__ret_hint!($($ret)?), true,
+                    &$crate::rt::join_doc(&[$($doc),*])).with_stub($crate::__stub_sig!($($stub)?)),
+            $crate::__spec!(::core::stringify!($name), $([] $arg),+),
+            |__args: &$crate::rt::Args<'_>| -> $crate::PyResult<$crate::Obj> {
+                let _i: usize = 0;
+                $(
+                    let $arg: $ty = $crate::__arg!([] __args, _i,
+                        ::core::concat!(::core::stringify!($name), "() argument '", ::core::stringify!($arg), "'"), $ty
+                            $(, $def)?);
+                    let _i = _i + 1;
+                )+
+                $crate::IntoPy::into_py($($f)+($($arg),+))
             },
         )
     };
@@ -311,6 +350,16 @@ macro_rules! __items {
         impl $T { $(#[doc = $doc])* $vis fn $name($arg: $ty) $(-> $ret)? $body }
         $crate::__items!(@munch [$T] [$($m)* $crate::__fn_entry!(@o Static [$($doc),*] [$($stub)?] $name (Self::$name)
             [$arg: $ty] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+    };
+    // #[staticmethod] #[positional] with several parameters: METH_FASTCALL | METH_STATIC.
+    (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[staticmethod] #[positional] $vis:vis fn $name:ident
+            ($($arg:ident : $ty:ty $(= $def:expr)?),+ $(,)?) $(-> $ret:ty)? $body:block
+        $($rest:tt)*
+    ) => {
+        impl $T { $(#[doc = $doc])* $vis fn $name($($arg: $ty),+) $(-> $ret)? $body }
+        $crate::__items!(@munch [$T] [$($m)* $crate::__fn_entry!(@pos Static [$($doc),*] [$($stub)?] $name (Self::$name)
+            [$($arg: $ty $(= $def)?),+] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
         $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[staticmethod] $vis:vis fn $name:ident
@@ -420,6 +469,34 @@ macro_rules! __items {
         $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(@o py [$T] [$($doc),*] [$($stub)?] $name [$arg: $ty]
             [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
     };
+    // `#[positional]` + several parameters → METH_FASTCALL (keywords refused).
+    (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[positional] $vis:vis fn $name:ident (&$s:ident,
+            $($arg:ident : $ty:ty $(= $def:expr)?),+ $(,)?) $(-> $ret:ty)? $body:block
+        $($rest:tt)*
+    ) => {
+        impl $T { $(#[doc = $doc])* $vis fn $name(&$s, $($arg: $ty),+) $(-> $ret)? $body }
+        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(@pos ref [$T] [$($doc),*] [$($stub)?] $name
+            [$($arg: $ty $(= $def)?),+] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+    };
+    (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[positional] $vis:vis fn $name:ident (&mut $s:ident,
+            $($arg:ident : $ty:ty $(= $def:expr)?),+ $(,)?) $(-> $ret:ty)? $body:block
+        $($rest:tt)*
+    ) => {
+        impl $T { $(#[doc = $doc])* $vis fn $name(&mut $s, $($arg: $ty),+) $(-> $ret)? $body }
+        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(@pos mut [$T] [$($doc),*] [$($stub)?] $name
+            [$($arg: $ty $(= $def)?),+] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+    };
+    (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[positional] $vis:vis fn $name:ident ($this:ident :
+            Py<Self>, $($arg:ident : $ty:ty $(= $def:expr)?),+ $(,)?) $(-> $ret:ty)? $body:block
+        $($rest:tt)*
+    ) => {
+        impl $T { $(#[doc = $doc])* $vis fn $name($this: $crate::Py<Self>, $($arg: $ty),+) $(-> $ret)? $body }
+        $crate::__items!(@munch [$T] [$($m)* $crate::__entry!(@pos py [$T] [$($doc),*] [$($stub)?] $name
+            [$($arg: $ty $(= $def)?),+] [$($ret)?]),] [$($g)*] [$($c)*] $($rest)*);
+    };
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
         $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? $vis:vis fn $name:ident (&$s:ident $(, $(#[$pattr:ident])?
             $arg:ident : $ty:ty $(= $def:expr)?)* $(,)?) $(-> $ret:ty)? $body:block
@@ -467,6 +544,15 @@ macro_rules! __fns {
         $(#[doc = $doc])* $vis fn $name($arg: $ty) $(-> $ret)? $body
         $crate::__fns!(@munch [$($m)* $crate::__fn_entry!(@o Module [$($doc),*] [$($stub)?] $name ($name) [$arg: $ty]
             [$($ret)?]),] $($rest)*);
+    };
+    (@munch [$($m:tt)*]
+        $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? #[positional] $vis:vis fn $name:ident ($($arg:ident :
+            $ty:ty $(= $def:expr)?),+ $(,)?) $(-> $ret:ty)? $body:block
+        $($rest:tt)*
+    ) => {
+        $(#[doc = $doc])* $vis fn $name($($arg: $ty),+) $(-> $ret)? $body
+        $crate::__fns!(@munch [$($m)* $crate::__fn_entry!(@pos Module [$($doc),*] [$($stub)?] $name ($name)
+            [$($arg: $ty $(= $def)?),+] [$($ret)?]),] $($rest)*);
     };
     (@munch [$($m:tt)*]
         $(#[doc = $doc:literal])* $(#[stub($stub:literal)])? $vis:vis fn $name:ident ($($(#[$pattr:ident])? $arg:ident :

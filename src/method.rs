@@ -1,8 +1,8 @@
 //! Method, function and property tables with one trampoline per calling convention.
 //!
 //! The convention follows the signature (see ARCHITECTURE.md, "Calls as cheap as C"): no parameters →
-//! `METH_NOARGS`; one positional-only parameter → `METH_O`; anything else → `METH_FASTCALL |
-//! METH_KEYWORDS`. The body is a zero-sized closure written by a macro; each trampoline is generic over
+//! `METH_NOARGS`; one positional-only parameter → `METH_O`; several positional-only parameters
+//! (`#[positional]`) → `METH_FASTCALL`; anything else → `METH_FASTCALL | METH_KEYWORDS`. The body is a zero-sized closure written by a macro; each trampoline is generic over
 //! the closure's type, so every method gets its own monomorphic `extern "C"` function.
 
 use crate::args::{ArgSpec, Args};
@@ -93,6 +93,20 @@ where
     })
 }
 
+/// `METH_FASTCALL` without keywords: a `#[positional]` method of several parameters.
+unsafe extern "C" fn m_fast_positional<C, F, S, const N: usize, const KW: bool>(
+    slf: *mut ffi::PyObject,
+    args: *const *mut ffi::PyObject,
+    nargs: ffi::Py_ssize_t,
+) -> *mut ffi::PyObject
+where
+    F: Fn(Slf<'_, C>, &Args<'_>) -> PyResult<Obj> + Copy,
+    S: Fn() -> &'static ArgSpec<N, KW> + Copy,
+{
+    // SAFETY: the same contract as `m_fast`; CPython passes no keywords to a METH_FASTCALL function.
+    unsafe { m_fast::<C, F, S, N, KW>(slf, args, nargs, std::ptr::null_mut()) }
+}
+
 unsafe extern "C" fn f_noargs<F: Fn() -> PyResult<Obj> + Copy>(
     _: *mut ffi::PyObject,
     _: *mut ffi::PyObject,
@@ -118,6 +132,20 @@ where
     S: Fn() -> &'static ArgSpec<N, KW> + Copy,
 {
     guard(std::ptr::null_mut(), || with_args(zst::<S>()(), args, nargs, kwnames, |a| Ok(zst::<F>()(a)?.into_ptr())))
+}
+
+/// `METH_FASTCALL` without keywords: a `#[positional]` function of several parameters.
+unsafe extern "C" fn f_fast_positional<F, S, const N: usize, const KW: bool>(
+    slf: *mut ffi::PyObject,
+    args: *const *mut ffi::PyObject,
+    nargs: ffi::Py_ssize_t,
+) -> *mut ffi::PyObject
+where
+    F: Fn(&Args<'_>) -> PyResult<Obj> + Copy,
+    S: Fn() -> &'static ArgSpec<N, KW> + Copy,
+{
+    // SAFETY: the same contract as `f_fast`; CPython passes no keywords to a METH_FASTCALL function.
+    unsafe { f_fast::<F, S, N, KW>(slf, args, nargs, std::ptr::null_mut()) }
 }
 
 unsafe extern "C" fn g_get<C, F: Fn(Slf<'_, C>) -> PyResult<Obj> + Copy>(
@@ -297,6 +325,18 @@ impl<C> MethodEntry<C> {
         Self::new(sig, ffi::METH_FASTCALL | ffi::METH_KEYWORDS, m_fast::<C, F, S, N, KW> as *mut c_void)
     }
 
+    /// `#[positional]` with several parameters: `METH_FASTCALL` alone, so a keyword is a `TypeError`
+    /// raised by CPython before the call ("takes no keyword arguments").
+    pub fn fast_positional<F, S, const N: usize, const KW: bool>(sig: Sig, spec: S, f: F) -> Self
+    where
+        C: 'static,
+        F: Fn(Slf<'_, C>, &Args<'_>) -> PyResult<Obj> + Copy + 'static,
+        S: Fn() -> &'static ArgSpec<N, KW> + Copy + 'static,
+    {
+        fnptr(&(f, spec));
+        Self::new(sig, ffi::METH_FASTCALL, m_fast_positional::<C, F, S, N, KW> as *mut c_void)
+    }
+
     /// A static method (`static_ = true`) or a module function (`false`) without parameters.
     pub fn fn_noargs<F: Fn() -> PyResult<Obj> + Copy + 'static>(sig: Sig, f: F) -> Self {
         fnptr(&f);
@@ -320,6 +360,17 @@ impl<C> MethodEntry<C> {
             | ffi::METH_KEYWORDS
             | if sig.kind == crate::sig::Kind::Static { ffi::METH_STATIC } else { 0 };
         Self::new(sig, flags, f_fast::<F, S, N, KW> as *mut c_void)
+    }
+
+    /// A `#[positional]` static method or module function of several parameters (`METH_FASTCALL`).
+    pub fn fn_fast_positional<F, S, const N: usize, const KW: bool>(sig: Sig, spec: S, f: F) -> Self
+    where
+        F: Fn(&Args<'_>) -> PyResult<Obj> + Copy + 'static,
+        S: Fn() -> &'static ArgSpec<N, KW> + Copy + 'static,
+    {
+        fnptr(&(f, spec));
+        let flags = ffi::METH_FASTCALL | if sig.kind == crate::sig::Kind::Static { ffi::METH_STATIC } else { 0 };
+        Self::new(sig, flags, f_fast_positional::<F, S, N, KW> as *mut c_void)
     }
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fractions
 import gc
 import os
 import sys
@@ -73,6 +74,30 @@ def test_record_methods_static_and_getter() -> None:
     assert p.x == 4.0
     with pytest.raises(TypeError, match=r"scaled\(\) argument 'factor' must be float, not str"):
         p.scaled("2")
+    assert p.scaled(fractions.Fraction(1, 2)) == m.Point(x=2.0, y=2.0)  # __float__, as PyO3 accepts
+
+
+def test_positional_methods_of_several_parameters_refuse_keywords() -> None:
+    p = m.Point(x=1.0, y=2.0)
+    assert p.translated(1.0, 1.0) == m.Point(x=2.0, y=3.0)
+    with pytest.raises(TypeError, match="takes no keyword arguments"):
+        p.translated(1.0, dy=1.0)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match=r"translated\(\) missing required argument 'dy'"):
+        p.translated(1.0)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match=r"translated\(\) takes at most 2 positional arguments \(3 given\)"):
+        p.translated(1.0, 2.0, 3.0)  # type: ignore[call-arg]
+    p.grow(2.0)
+    assert p == m.Point(x=2.0, y=2.0)
+    p.grow(1.0, 3.0)
+    assert p == m.Point(x=2.0, y=6.0)
+    assert m.Point.between(m.Point(x=0.0, y=0.0), p) == m.Point(x=1.0, y=3.0)
+    with pytest.raises(TypeError, match="takes no keyword arguments"):
+        m.Point.between(a=p, b=p)  # type: ignore[call-arg]
+    assert m.sub(5, 3) == 2
+    with pytest.raises(TypeError, match="takes no keyword arguments"):
+        m.sub(5, b=3)  # type: ignore[call-arg]
+    assert str(inspect.signature(m.sub)) == "(a, b, /)"
+    assert str(inspect.signature(m.Point.translated)) == "(self, dx, dy, /)"
     with pytest.raises(AttributeError):
         p.swapped = m.Point()
 

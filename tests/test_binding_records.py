@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import decimal
 import enum
+import fractions
 import math
 
 import pytest
@@ -159,6 +161,21 @@ def test_float_bool_str_fields() -> None:
         e.f32_ = 1e300
     with pytest.raises(TypeError, match=r"Everything\.f64_ must be float, not str"):
         e.f64_ = "1"
+    # What float() takes without parsing text, as PyFloat_AsDouble and PyO3 take it: __float__, __index__.
+    e.f64_ = fractions.Fraction(1, 4)
+    assert e.f64_ == 0.25 and isinstance(e.f64_, float)
+    e.f32_ = decimal.Decimal("0.5")
+    assert e.f32_ == 0.5
+
+    class Bad:
+        def __float__(self) -> float:
+            raise ArithmeticError("no float for you")
+
+    with pytest.raises(ArithmeticError, match="no float for you"):
+        e.f64_ = Bad()  # type: ignore[assignment]
+    with pytest.raises(TypeError, match=r"Everything\.f64_ must be float, not bytes"):
+        e.f64_ = b"1"
+    assert e.f64_ == 0.25
     with pytest.raises(TypeError, match=r"Everything\.flag must be bool, not int"):
         e.flag = 1
     e.name = "héllo ✓"

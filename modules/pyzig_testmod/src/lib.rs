@@ -42,6 +42,21 @@ pyzig::record! {
         fn moved(&self, dx: f64 = 0.0, dy: f64 = 0.0) -> Point {
             Point { x: self.x + dx, y: self.y + dy }
         }
+        /// Positional-only, two parameters: METH_FASTCALL without keywords.
+        #[positional]
+        fn translated(&self, dx: f64, dy: f64) -> Point {
+            Point { x: self.x + dx, y: self.y + dy }
+        }
+        #[positional]
+        fn grow(&mut self, kx: f64, ky: f64 = 1.0) {
+            self.x *= kx;
+            self.y *= ky;
+        }
+        #[staticmethod]
+        #[positional]
+        fn between(a: Point, b: Point) -> Point {
+            Point { x: (a.x + b.x) / 2.0, y: (a.y + b.y) / 2.0 }
+        }
         fn shift(&mut self, dx: f64) {
             self.x += dx;
         }
@@ -246,6 +261,11 @@ pyzig::module! {
         #[positional]
         fn neg(a: i64) -> i64 {
             -a
+        }
+        /// Positional-only, two parameters.
+        #[positional]
+        fn sub(a: i64, b: i64) -> i64 {
+            a - b
         }
         fn nothing() {}
         fn greet(name: &str, punctuation: String = String::from("!")) -> String {
