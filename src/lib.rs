@@ -12,7 +12,10 @@
 //! * [`record!`] — a struct whose fields are all Python properties (ints of every width, range-checked;
 //!   `f32`/`f64`; `bool`; `String`; enums; `Option<T>`; nested records; `Vec<T>` of any of these), with a
 //!   keyword/positional constructor (`tp_vectorcall`), `__repr__`, `__eq__`, `__field_names__()`,
-//!   `__zig_address__()`, plus optional methods in an `impl { … }` block.
+//!   `__zig_address__()`, plus optional methods in an `impl { … }` block. It derives `Clone`, `Debug` and
+//!   `PartialEq` unless `#[pyclass(module = "m", derive = false)]` (then derive or implement `Clone` and
+//!   `PartialEq` yourself; `__eq__` uses that `PartialEq`); it is unhashable, like a mutable value, unless
+//!   `hash = true` (the hash of its field values' tuple, as a dataclass with `unsafe_hash=True`).
 //! * [`class!`] — a class for an existing Rust type (handles, engine objects): methods, static methods,
 //!   read-only `#[getter]`s, an optional `#[new]` constructor, else not constructible (calling the class
 //!   raises `TypeError` naming `factory`). `gc = true` when the value holds Python objects

@@ -634,6 +634,35 @@ macro_rules! class {
     };
 }
 
+/// The struct of a record, with `#[derive(Clone, Debug, PartialEq)]` unless `derive = false` (the
+/// user then derives or implements `Clone` and `PartialEq`, which the record needs, in the attributes).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __record_struct {
+    ([false] [$(#[$m:meta])*] $($item:tt)*) => {
+        $(#[$m])* $($item)*
+    };
+    ([$(true)?] [$(#[$m:meta])*] $($item:tt)*) => {
+        #[derive(Clone, Debug, PartialEq)]
+        $(#[$m])* $($item)*
+    };
+}
+
+/// `true`/`false` of an optional flag (absent: `false`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __flag {
+    () => {
+        false
+    };
+    (true) => {
+        true
+    };
+    (false) => {
+        false
+    };
+}
+
 /// Declares a record: a Rust struct whose every field is a Python property, with a keyword
 /// constructor, `__repr__`, `__eq__`, `__field_names__()` and `__zig_address__()`.
 ///
@@ -642,19 +671,16 @@ macro_rules! class {
 macro_rules! record {
     (
         $(#[doc = $doc:literal])*
-        #[pyclass(module = $module:literal $(,)?)]
+        #[pyclass(module = $module:literal $(, derive = $derive:ident)? $(, hash = $hash:ident)? $(,)?)]
         $(#[$attr:meta])*
         $vis:vis struct $T:ident {
             $( $(#[doc = $fdoc:literal])* $fvis:vis $field:ident : $fty:ty $(= $def:expr)? ),* $(,)?
         }
         $(impl { $($items:tt)* })?
     ) => {
-        $(#[doc = $doc])*
-        #[derive(Clone, Debug, PartialEq)]
-        $(#[$attr])*
-        $vis struct $T {
+        $crate::__record_struct! { [$($derive)?] [$(#[doc = $doc])* $(#[$attr])*] $vis struct $T {
             $( $(#[doc = $fdoc])* $fvis $field: $fty, )*
-        }
+        } }
 
         impl $crate::PyClass for $T {
             const NAME: &'static str = ::core::stringify!($T);
@@ -666,7 +692,7 @@ macro_rules! record {
             }
             fn class_spec() -> $crate::rt::ClassSpec<Self> {
                 let (mut methods, user_getsets, _ctor) = Self::__pyzig_items();
-                let (slots, extra) = $crate::rt::record_extras::<Self>();
+                let (slots, extra) = $crate::rt::record_extras::<Self>($crate::__flag!($($hash)?));
                 methods.extend(extra);
                 let mut getsets = ::std::vec![$(
                     $crate::rt::field_entry::<Self, $fty>(

@@ -143,8 +143,10 @@ pub(crate) unsafe extern "C" fn richcompare<T: Record>(
     })
 }
 
-/// The slots and methods every record gets.
-pub fn record_extras<T: Record>() -> (Vec<(c_int, *mut c_void)>, Vec<MethodEntry<T>>) {
+/// The slots and methods every record gets; with `hash`, also `__hash__`: the hash of the tuple of its
+/// field values, consistent with `__eq__` (like a dataclass with `unsafe_hash=True`: a record used as a
+/// dict key or set member must not be changed meanwhile).
+pub fn record_extras<T: Record>(hash: bool) -> (Vec<(c_int, *mut c_void)>, Vec<MethodEntry<T>>) {
     let slots =
         vec![(ffi::Py_tp_repr, repr::<T> as *mut c_void), (ffi::Py_tp_richcompare, richcompare::<T> as *mut c_void)];
     let names = MethodEntry::fn_noargs(
@@ -176,5 +178,15 @@ pub fn record_extras<T: Record>() -> (Vec<(c_int, *mut c_void)>, Vec<MethodEntry
             crate::conv::IntoPy::into_py(&*r as *const T as usize)
         },
     );
-    (slots, vec![names, address])
+    let mut methods = vec![names, address];
+    if hash {
+        methods.push(MethodEntry::slot_hash(
+            Sig::new(Kind::Method, "__hash__", vec![], "int".into(), false, ""),
+            |slf: Slf<'_, T>| {
+                let copies = slf.get()?.field_copies()?;
+                crate::conv::tuple_from(copies)?.hash()
+            },
+        ));
+    }
+    (slots, methods)
 }

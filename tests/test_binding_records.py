@@ -338,3 +338,15 @@ def test_list_view_matches_python_list_semantics() -> None:
                 assert err == model_err, (op, i, j, step, vals)
         assert e.numbers == model
         assert len(e.numbers) == len(model)
+
+
+def test_hash_opt_in_and_own_derives() -> None:
+    a, b = m.Key(name="x", weight=2.0), m.Key(name="x", weight=2.0)
+    assert a == b and hash(a) == hash(b) and hash(a) == hash(("x", 2.0))
+    assert {a: 1}[b] == 1 and len({a, b, m.Key(name="y")}) == 2
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(m.Point())  # records are unhashable unless they opt in, as mutable values should be
+    # derive = false: the user's PartialEq decides equality.
+    assert m.Loose(id=1, note="a") == m.Loose(id=1, note="b")
+    assert m.Loose(id=1) != m.Loose(id=2)
+    assert repr(m.Loose(id=3, note="n")) == "Loose(id=3, note='n')"

@@ -224,6 +224,31 @@ pub struct Counter {
     step: i64,
 }
 
+pyzig::record! {
+    /// A hashable record (`hash = true`): usable as a dict key, equal values hash equal.
+    #[pyclass(module = "pyzig_testmod", hash = true)]
+    pub struct Key {
+        pub name: String = String::new(),
+        pub weight: f64 = 1.0,
+    }
+}
+
+pyzig::record! {
+    /// A record whose derives are the user's own (`derive = false`): equality ignores `note`.
+    #[pyclass(module = "pyzig_testmod", derive = false)]
+    #[derive(Clone)]
+    pub struct Loose {
+        pub id: i64 = 0,
+        pub note: String = String::new(),
+    }
+}
+
+impl PartialEq for Loose {
+    fn eq(&self, other: &Loose) -> bool {
+        self.id == other.id
+    }
+}
+
 pyzig::class! {
     /// Counts.
     #[pyclass(module = "pyzig_testmod")]
@@ -249,7 +274,7 @@ pyzig::class! {
 pyzig::module! {
     /// Test-only module of the pyzig binding layer.
     #[pymodule(init = PyInit_pyzig_testmod, name = "pyzig_testmod", stub = "pyzig_testmod.pyi")]
-    classes [Point, Inner, Everything, Bag, Tag, Counter]
+    classes [Point, Inner, Everything, Bag, Tag, Counter, Key, Loose]
     enums [Color]
     exceptions [TestError]
     stub_header "from collections.abc import Callable\nfrom typing import TypeVar\n\n_T = TypeVar(\"_T\")";
