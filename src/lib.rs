@@ -17,7 +17,7 @@
 //!   `PartialEq` yourself; `__eq__` uses that `PartialEq`); it is unhashable, like a mutable value, unless
 //!   `hash = true` (the hash of its field values' tuple, as a dataclass with `unsafe_hash=True`).
 //! * [`class!`] — a class for an existing Rust type (handles, engine objects): methods, static methods,
-//!   read-only `#[getter]`s, an optional `#[new]` constructor, else not constructible (calling the class
+//!   `#[getter]`s (read-only, or writable with a `#[setter(name)] fn set_name(&mut self, value: T)`), an optional `#[new]` constructor, else not constructible (calling the class
 //!   raises `TypeError` naming `factory`). `gc = true` when the value holds Python objects
 //!   ([`Obj`], [`Py<T>`]): then implement [`Traverse`].
 //! * [`enumeration!`] — a fieldless enum as a `str`-valued `enum.Enum` class.
@@ -220,7 +220,7 @@ pub mod rt {
     pub use crate::exception::LazyException;
     pub use crate::field::extract_record;
     pub use crate::list::ListElem;
-    pub use crate::method::{GetSetEntry, HashValue, MethodEntry};
+    pub use crate::method::{GetSetEntry, HashValue, MethodEntry, merge_setters};
     pub use crate::module::{Module, ModuleDef, module_init};
     pub use crate::record::{Record, field_entry, record_extras};
     pub use crate::sig::{Kind, Param, Sig, checked_stub, docstring, join_doc};

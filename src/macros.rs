@@ -384,6 +384,27 @@ macro_rules! __items {
             |slf: $crate::rt::Slf<'_, Self>| -> $crate::PyResult<$crate::Obj> { $crate::__call!(ref slf, $name, ()) },
         ),] [$($c)*] $($rest)*);
     };
+    // #[setter(name)]: makes property `name` (a `#[getter]` of that name) writable; `del` raises
+    // AttributeError, a value that does not convert TypeError naming `Class.name`.
+    (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
+        $(#[doc = $doc:literal])* #[setter($prop:ident)] $vis:vis fn $name:ident (&mut $s:ident, $arg:ident : $ty:ty
+            $(,)?) $(-> $ret:ty)? $body:block
+        $($rest:tt)*
+    ) => {
+        impl $T { $(#[doc = $doc])* $vis fn $name(&mut $s, $arg: $ty) $(-> $ret)? $body }
+        $crate::__items!(@munch [$T] [$($m)*] [$($g)* $crate::rt::GetSetEntry::setter(::core::stringify!($prop),
+            <$ty as $crate::FromPy>::hint(),
+            |slf: $crate::rt::Slf<'_, Self>, __v: ::core::option::Option<$crate::Borrowed<'_>>| -> $crate::PyResult<()> {
+                let ::core::option::Option::Some(__v) = __v else {
+                    return ::core::result::Result::Err($crate::PyErr::attribute_error(::core::concat!("cannot delete ",
+                        ::core::stringify!($T), ".", ::core::stringify!($prop))));
+                };
+                let $arg: $ty = <$ty as $crate::FromPy>::from_py(__v,
+                    ::core::concat!(::core::stringify!($T), ".", ::core::stringify!($prop)))?;
+                slf.with_mut(|__r| $crate::rt::IntoResult::<()>::into_result(Self::$name(__r, $arg)))?
+            },
+        ),] [$($c)*] $($rest)*);
+    };
     // Special methods of classes become type slots: `__eq__` (other of any FromPy type; a value that
     // does not convert compares as NotImplemented), `__hash__`, `__repr__`, `__len__`.
     (@munch [$T:ident] [$($m:tt)*] [$($g:tt)*] [$($c:tt)*]
@@ -612,6 +633,7 @@ macro_rules! class {
                     ::core::option::Option::None => $crate::rt::Constructor::Factory(
                         $crate::__or!($($factory)?; "the functions of its module that return it")),
                 };
+                let getsets = $crate::rt::merge_setters(getsets);
                 #[allow(unused_mut)]
                 let mut spec =
                     $crate::rt::ClassSpec { doc, constructor, methods, getsets, slots: ::std::vec::Vec::new() };
@@ -704,6 +726,7 @@ macro_rules! record {
                     )
                 ),*];
                 getsets.extend(user_getsets);
+                let getsets = $crate::rt::merge_setters(getsets);
                 let doc: &'static str = ::std::boxed::Box::leak($crate::rt::join_doc(&[$($doc),*]).into_boxed_str());
                 let constructor = $crate::rt::Constructor::new(
                     $crate::__spec!(::core::stringify!($T), $([] $field),*),

@@ -34,6 +34,8 @@ pub struct MethodEntry<C = ()> {
 /// One property (`getset` descriptor) of class `C`.
 pub struct GetSetEntry<C> {
     pub name: &'static str,
+    /// Made by `#[setter]`: to be joined to the getter of the same name ([`merge_setters`]).
+    setter_only: bool,
     pub(crate) get: ffi::getter,
     pub(crate) set: Option<ffi::setter>,
     pub(crate) closure: *mut c_void,
@@ -154,6 +156,24 @@ unsafe extern "C" fn g_get<C, F: Fn(Slf<'_, C>) -> PyResult<Obj> + Copy>(
 ) -> *mut ffi::PyObject {
     // SAFETY: this trampoline is only in `C`'s own table and CPython checked `self`'s type.
     guard(std::ptr::null_mut(), || Ok(zst::<F>()(unsafe { Slf::new(ptr(slf)) })?.into_ptr()))
+}
+
+unsafe extern "C" fn g_set<C, F: Fn(Slf<'_, C>, Option<Borrowed<'_>>) -> PyResult<()> + Copy>(
+    slf: *mut ffi::PyObject,
+    value: *mut ffi::PyObject,
+    _: *mut c_void,
+) -> c_int {
+    // SAFETY: this trampoline is only in `C`'s own table and CPython checked `self`'s type; `value` is
+    // live or NULL (deletion).
+    guard(-1, || {
+        let value = if value.is_null() { None } else { Some(ptr(value)) };
+        zst::<F>()(unsafe { Slf::new(ptr(slf)) }, value).map(|()| 0)
+    })
+}
+
+/// The getter of a property that has only a `#[setter]`.
+unsafe extern "C" fn g_write_only(_: *mut ffi::PyObject, _: *mut c_void) -> *mut ffi::PyObject {
+    guard(std::ptr::null_mut(), || Err(crate::PyErr::attribute_error("this property can only be set")))
 }
 
 /// What the closure pointer of a [`GetSetEntry::with_data`] property points to (leaked with the type).
@@ -381,11 +401,32 @@ impl<C: 'static> GetSetEntry<C> {
         let stub = sig.stub();
         GetSetEntry {
             name: sig.name,
+            setter_only: false,
             get: g_get::<C, F>,
             set: None,
             closure: std::ptr::null_mut(),
             doc: sig.doc,
             stub,
+            _class: PhantomData,
+        }
+    }
+
+    /// The setter of property `name` (`#[setter(name)]`), taking a `hint`; `f` gets `None` on `del`.
+    /// [`merge_setters`] joins it to the `#[getter]` of the same name.
+    pub fn setter<F: Fn(Slf<'_, C>, Option<Borrowed<'_>>) -> PyResult<()> + Copy + 'static>(
+        name: &'static str,
+        hint: String,
+        f: F,
+    ) -> Self {
+        fnptr(&f);
+        GetSetEntry {
+            name,
+            setter_only: true,
+            get: g_write_only,
+            set: Some(g_set::<C, F>),
+            closure: std::ptr::null_mut(),
+            doc: String::new(),
+            stub: format!("@{name}.setter\ndef {name}(self, value: {hint}) -> None: ...\n"),
             _class: PhantomData,
         }
     }
@@ -404,6 +445,7 @@ impl<C: 'static> GetSetEntry<C> {
         let table = Box::leak(Box::new(DataGetSet { name, data, get, set }));
         GetSetEntry {
             name,
+            setter_only: false,
             get: d_get::<C, D>,
             set: set.map(|_| d_set::<C, D> as ffi::setter),
             closure: (table as *mut DataGetSet<C, D>).cast(),
@@ -421,8 +463,27 @@ impl<C: 'static> GetSetEntry<C> {
         doc: String,
         stub: String,
     ) -> Self {
-        GetSetEntry { name, get, set, closure, doc, stub, _class: PhantomData }
+        GetSetEntry { name, setter_only: false, get, set, closure, doc, stub, _class: PhantomData }
     }
+}
+
+/// Joins each `#[setter]` to the `#[getter]` of the same name (its stub gains the `@name.setter`
+/// lines); a setter without a getter stays a write-only property.
+pub fn merge_setters<C>(entries: Vec<GetSetEntry<C>>) -> Vec<GetSetEntry<C>> {
+    let (setters, mut out): (Vec<_>, Vec<_>) = entries.into_iter().partition(|e| e.setter_only);
+    for s in setters {
+        match out.iter_mut().find(|g| g.name == s.name && g.set.is_none() && g.closure.is_null()) {
+            Some(g) => {
+                g.set = s.set;
+                g.stub.push_str(&s.stub);
+            }
+            None => {
+                let stub = format!("@property\ndef {0}(self) -> None: ...\n{1}", s.name, s.stub);
+                out.push(GetSetEntry { stub, setter_only: false, ..s });
+            }
+        }
+    }
+    out
 }
 
 fn leak(s: &str) -> *const std::ffi::c_char {

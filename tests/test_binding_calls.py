@@ -7,6 +7,7 @@ import gc
 import os
 import sys
 import inspect
+import types
 import weakref
 
 import pytest
@@ -75,6 +76,8 @@ def test_record_methods_static_and_getter() -> None:
     with pytest.raises(TypeError, match=r"scaled\(\) argument 'factor' must be float, not str"):
         p.scaled("2")
     assert p.scaled(fractions.Fraction(1, 2)) == m.Point(x=2.0, y=2.0)  # __float__, as PyO3 accepts
+    with pytest.raises(AttributeError):
+        p.swapped = m.Point()  # type: ignore[misc]
 
 
 def test_positional_methods_of_several_parameters_refuse_keywords() -> None:
@@ -98,8 +101,6 @@ def test_positional_methods_of_several_parameters_refuse_keywords() -> None:
         m.sub(5, b=3)  # type: ignore[call-arg]
     assert str(inspect.signature(m.sub)) == "(a, b, /)"
     assert str(inspect.signature(m.Point.translated)) == "(self, dx, dy, /)"
-    with pytest.raises(AttributeError):
-        p.swapped = m.Point()
 
 
 def test_constructible_class_with_new() -> None:
@@ -110,6 +111,23 @@ def test_constructible_class_with_new() -> None:
         m.Counter(step=0)
     with pytest.raises(TypeError, match=r"Counter\(\) argument 'start' must be int, not str"):
         m.Counter(start="1")
+
+
+def test_class_setters() -> None:
+    c = m.Counter(start=1)
+    c.count = 41
+    assert c.tick() == 42
+    c.step = -2
+    assert c.tick() == 40 and c.step == -2
+    with pytest.raises(ValueError, match="step must not be 0"):
+        c.step = 0
+    assert c.step == -2
+    with pytest.raises(TypeError, match=r"Counter\.count must be int, not str"):
+        c.count = "1"  # type: ignore[assignment]
+    with pytest.raises(AttributeError, match=r"cannot delete Counter\.count"):
+        del c.count
+    assert c.count == 40
+    assert isinstance(type(c).__dict__["count"], types.GetSetDescriptorType)
 
 
 def test_handle_not_constructible_names_factory() -> None:

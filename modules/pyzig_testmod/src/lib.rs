@@ -268,6 +268,23 @@ pyzig::class! {
         fn count(&self) -> i64 {
             self.count
         }
+        /// Makes `count` writable; a step of 0 is refused.
+        #[setter(count)]
+        fn set_count(&mut self, value: i64) {
+            self.count = value;
+        }
+        #[getter]
+        fn step(&self) -> i64 {
+            self.step
+        }
+        #[setter(step)]
+        fn set_step(&mut self, value: i64) -> PyResult<()> {
+            if value == 0 {
+                return Err(PyErr::value_error("step must not be 0"));
+            }
+            self.step = value;
+            Ok(())
+        }
     }
 }
 
