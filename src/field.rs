@@ -135,6 +135,59 @@ impl<T: Field> Field for Option<T> {
     const STRUCTURAL: bool = T::STRUCTURAL;
 }
 
+/// A boxed field reads and writes as its content: a nested record in a `Box` is a live view too.
+impl<T: Field> Field for Box<T> {
+    fn hint() -> String {
+        T::hint()
+    }
+
+    fn get(place: FieldPlace<'_, Self>) -> PyResult<Obj> {
+        let inner_ptr = &**place.value() as *const T as *mut T;
+        let mut buf = Vec::new();
+        let at = place.at().then(&mut buf, Step::boxed::<T>());
+        // SAFETY: points inside the borrowed value (the box's content); `at` locates it.
+        T::get(unsafe { FieldPlace::new(inner_ptr, &at) })
+    }
+
+    fn extract(obj: Borrowed<'_>, what: &str) -> PyResult<Self> {
+        T::extract(obj, what).map(Box::new)
+    }
+
+    fn to_py_copy(&self) -> PyResult<Obj> {
+        (**self).to_py_copy()
+    }
+
+    fn into_py_owned(self) -> PyResult<Obj> {
+        (*self).into_py_owned()
+    }
+
+    const STRUCTURAL: bool = T::STRUCTURAL;
+    const SCALAR: bool = T::SCALAR;
+}
+
+/// Makes a type of your own a record field held by value: every read is a fresh Python object
+/// (`IntoPy`), every assignment converts (`FromPy`). For `Clone` types with both conversions, e.g. a
+/// newtype `struct Meters(f64)`.
+#[macro_export]
+macro_rules! value_field {
+    ($($t:ty),+ $(,)?) => {$(
+        impl $crate::Field for $t {
+            fn hint() -> ::std::string::String {
+                <$t as $crate::IntoPy>::hint()
+            }
+            fn get(place: $crate::FieldPlace<'_, Self>) -> $crate::PyResult<$crate::Obj> {
+                $crate::IntoPy::into_py(::core::clone::Clone::clone(place.value()))
+            }
+            fn extract(obj: $crate::Borrowed<'_>, what: &str) -> $crate::PyResult<Self> {
+                <$t as $crate::FromPy>::from_py(obj, what)
+            }
+            fn to_py_copy(&self) -> $crate::PyResult<$crate::Obj> {
+                $crate::IntoPy::into_py(::core::clone::Clone::clone(self))
+            }
+        }
+    )+};
+}
+
 impl<T: crate::list::ListElem> Field for Vec<T> {
     fn hint() -> String {
         format!("list[{}]", T::hint())

@@ -10,7 +10,8 @@
 //! # Declarations
 //!
 //! * [`record!`] — a struct whose fields are all Python properties (ints of every width, range-checked;
-//!   `f32`/`f64`; `bool`; `String`; enums; `Option<T>`; nested records; `Vec<T>` of any of these), with a
+//!   `f32`/`f64`; `bool`; `String`; enums; `Option<T>`; nested records; `Box<T>`; `Vec<T>` of any of these;
+//!   a type of your own with [`FromPy`] and [`IntoPy`], after [`value_field!`]`(YourType)`), with a
 //!   keyword/positional constructor (`tp_vectorcall`), `__repr__`, `__eq__`, `__field_names__()`,
 //!   `__zig_address__()`, plus optional methods in an `impl { … }` block. It derives `Clone`, `Debug` and
 //!   `PartialEq` unless `#[pyclass(module = "m", derive = false)]` (then derive or implement `Clone` and

@@ -350,3 +350,24 @@ def test_hash_opt_in_and_own_derives() -> None:
     assert m.Loose(id=1, note="a") == m.Loose(id=1, note="b")
     assert m.Loose(id=1) != m.Loose(id=2)
     assert repr(m.Loose(id=3, note="n")) == "Loose(id=3, note='n')"
+
+
+def test_boxed_and_user_type_fields() -> None:
+    b = m.Boxed(inner=m.Inner(label="a", value=1), length=2.5)
+    assert b.inner == m.Inner(label="a", value=1) and b.maybe is None and b.length == 2.5
+    view = b.inner
+    view.value = 5  # a boxed record is a live view, like an unboxed one
+    assert b.inner.value == 5
+    b.inner = m.Inner(label="z", value=9)
+    assert view.label == "z"  # the view follows the field, whatever box it now holds
+    b.maybe = m.Inner(label="m")
+    b.maybe.value = 3
+    assert b.maybe == m.Inner(label="m", value=3)
+    b.length = fractions.Fraction(3, 4)
+    assert b.length == 0.75 and isinstance(b.length, float)
+    with pytest.raises(ValueError, match=r"Boxed\.length must not be negative"):
+        b.length = -1.0
+    with pytest.raises(TypeError, match=r"Boxed\.inner must be Inner, not int"):
+        b.inner = 3  # type: ignore[assignment]
+    assert repr(b) == "Boxed(inner=Inner(label='z', value=9), maybe=Inner(label='m', value=3), length=0.75)"
+    assert m.Boxed.__field_names__() == ("inner", "maybe", "length")

@@ -64,6 +64,23 @@ impl Step {
     }
 }
 
+impl Step {
+    /// Into the value a `Box<T>` owns (walked again on each access, so a replaced box is followed).
+    pub(crate) fn boxed<T>() -> Step {
+        unsafe fn deref<T>(p: *mut u8, _: usize, exclusive: bool) -> Option<*mut u8> {
+            // SAFETY: `p` points to a live `Box<T>`; references as in `index`.
+            unsafe {
+                if exclusive {
+                    Some((&mut **p.cast::<Box<T>>() as *mut T).cast::<u8>())
+                } else {
+                    Some((&**p.cast::<Box<T>>() as *const T).cast_mut().cast::<u8>())
+                }
+            }
+        }
+        Step { f: deref::<T>, arg: 0, indexed: false }
+    }
+}
+
 /// A view cell's data: its root (a strong reference) and the path from the root's data.
 pub(super) struct View {
     pub(super) root: NonNull<ffi::PyObject>,

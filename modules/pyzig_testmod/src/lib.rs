@@ -4,7 +4,7 @@
 
 mod doc_example;
 
-use pyzig::{Obj, Py, PyErr, PyException, PyResult, Traverse, Visit};
+use pyzig::{FromPy, IntoPy, Obj, Py, PyErr, PyException, PyResult, Traverse, Visit};
 
 pyzig::enumeration! {
     /// A colour.
@@ -249,6 +249,44 @@ impl PartialEq for Loose {
     }
 }
 
+/// A type of the user's own, held by value in a record field (`pyzig::value_field!`): metres as a float.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Meters(pub f64);
+
+impl<'a> pyzig::FromPy<'a> for Meters {
+    fn from_py(obj: pyzig::Borrowed<'a>, what: &str) -> PyResult<Self> {
+        let v = f64::from_py(obj, what)?;
+        if v < 0.0 {
+            return Err(PyErr::value_error(format!("{what} must not be negative, got {v}")));
+        }
+        Ok(Meters(v))
+    }
+    fn hint() -> String {
+        "float".into()
+    }
+}
+
+impl pyzig::IntoPy for Meters {
+    fn into_py(self) -> PyResult<Obj> {
+        self.0.into_py()
+    }
+    fn hint() -> String {
+        "float".into()
+    }
+}
+
+pyzig::value_field!(Meters);
+
+pyzig::record! {
+    /// A record with a boxed nested record and a field of a user type.
+    #[pyclass(module = "pyzig_testmod")]
+    pub struct Boxed {
+        pub inner: Box<Inner> = Box::new(Inner { label: String::new(), value: 0 }),
+        pub maybe: Option<Box<Inner>> = None,
+        pub length: Meters = Meters(0.0),
+    }
+}
+
 pyzig::class! {
     /// Counts.
     #[pyclass(module = "pyzig_testmod")]
@@ -291,7 +329,7 @@ pyzig::class! {
 pyzig::module! {
     /// Test-only module of the pyzig binding layer.
     #[pymodule(init = PyInit_pyzig_testmod, name = "pyzig_testmod", stub = "pyzig_testmod.pyi")]
-    classes [Point, Inner, Everything, Bag, Tag, Counter, Key, Loose]
+    classes [Point, Inner, Everything, Bag, Tag, Counter, Key, Loose, Boxed]
     enums [Color]
     exceptions [TestError]
     stub_header "from collections.abc import Callable\nfrom typing import TypeVar\n\n_T = TypeVar(\"_T\")";
