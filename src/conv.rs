@@ -41,6 +41,21 @@ pub fn tuple_from(items: Vec<Obj>) -> PyResult<Obj> {
     }
 }
 
+/// A new `dict` of `(key, value)` pairs, in order (a later duplicate key wins, as in `dict(pairs)`).
+pub fn dict_from<K: IntoPy, V: IntoPy>(pairs: Vec<(K, V)>) -> PyResult<Obj> {
+    // SAFETY: a fresh dict; `PyDict_SetItem` takes its own references; -1 means an exception is set.
+    unsafe {
+        let d = Obj::from_owned_ptr(ffi::PyDict_New())?;
+        for (k, v) in pairs {
+            let (k, v) = (k.into_py()?, v.into_py()?);
+            if ffi::PyDict_SetItem(d.as_ptr(), k.as_ptr(), v.as_ptr()) < 0 {
+                return Err(PyErr::fetch());
+            }
+        }
+        Ok(d)
+    }
+}
+
 pub(crate) fn list_from(items: Vec<Obj>) -> PyResult<Obj> {
     // SAFETY: a fresh list of the right size; `PyList_SetItem` steals each reference.
     unsafe {

@@ -60,6 +60,7 @@ impl PyErr {
         attribute_error => PyExc_AttributeError,
         system_error => PyExc_SystemError,
         not_implemented_error => PyExc_NotImplementedError,
+        memory_error => PyExc_MemoryError,
     }
 
     /// The `OSError` Python raises for a failed file operation on `path`: `OSError(errno, strerror,

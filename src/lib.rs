@@ -197,7 +197,7 @@ mod visit;
 
 pub use cell::{Ref, RefMut};
 pub use class::{PyClass, Traverse, class_object, type_object};
-pub use conv::{FromPy, IntoPy};
+pub use conv::{FromPy, IntoPy, dict_from};
 pub use err::{PyErr, PyResult, builtins, panic_exception};
 pub use exception::PyException;
 pub use field::{Field, FieldPlace};

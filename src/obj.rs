@@ -132,6 +132,15 @@ impl Obj {
     }
 
     /// `a == b` (Python equality).
+    /// `isinstance(self, class)` (a `TypeError` when `class` is not a class or tuple of classes).
+    pub fn is_instance(&self, class: &Obj) -> PyResult<bool> {
+        // SAFETY: two live objects; -1 means an exception is set.
+        match unsafe { ffi::PyObject_IsInstance(self.as_ptr(), class.as_ptr()) } {
+            -1 => Err(PyErr::fetch()),
+            r => Ok(r == 1),
+        }
+    }
+
     pub fn eq(&self, other: &Obj) -> PyResult<bool> {
         // SAFETY: live objects.
         match unsafe { ffi::PyObject_RichCompareBool(self.as_ptr(), other.as_ptr(), ffi::Py_EQ) } {

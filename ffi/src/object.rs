@@ -77,6 +77,7 @@ unsafe extern "C" {
     pub fn PyObject_GetAttrString(op: *mut PyObject, name: *const c_char) -> *mut PyObject;
     pub fn PyObject_SetAttrString(op: *mut PyObject, name: *const c_char, v: *mut PyObject) -> c_int;
     pub fn PyObject_IsTrue(op: *mut PyObject) -> c_int;
+    pub fn PyObject_IsInstance(inst: *mut PyObject, cls: *mut PyObject) -> c_int;
     pub fn PyObject_Hash(op: *mut PyObject) -> Py_hash_t;
 }
 

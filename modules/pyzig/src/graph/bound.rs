@@ -4,7 +4,7 @@
 use pyzig::{Obj, Py, PyErr, PyResult, Traverse, Visit};
 use pyzig_graph::{EdgeIx, NodeIx};
 
-use super::convert::{graph_err, isinstance};
+use super::convert::graph_err;
 use super::reference::{EdgeReference, NodeReference};
 use super::view::GraphView;
 
@@ -91,14 +91,14 @@ pyzig::class! {
         #[stub("(self, t: type[_T]) -> _T")]
         fn load(&self, t: Obj) -> PyResult<Obj> {
             match self.stored()? {
-                Some(o) if isinstance(&o, &t)? => Ok(o),
+                Some(o) if o.is_instance(&t)? => Ok(o),
                 Some(o) => Err(PyErr::type_error(format!(
                     "stored data is {}, not {}",
                     o.type_name(),
                     t.repr().unwrap_or_default()
                 ))),
                 None => {
-                    isinstance(&Obj::none(), &t)?; // a bad `t` is reported as such
+                    Obj::none().is_instance(&t)?; // a bad `t` is reported as such
                     Err(PyErr::type_error(format!(
                         "nothing stored for this node in this view (expected {})",
                         t.repr().unwrap_or_default()
@@ -111,9 +111,9 @@ pyzig::class! {
         #[stub("(self, t: type[_T]) -> _T | None")]
         fn try_load(&self, t: Obj) -> PyResult<Option<Obj>> {
             match self.stored()? {
-                Some(o) => Ok(isinstance(&o, &t)?.then_some(o)),
+                Some(o) => Ok(o.is_instance(&t)?.then_some(o)),
                 None => {
-                    isinstance(&Obj::none(), &t)?; // a bad `t` is reported as such, stored or not
+                    Obj::none().is_instance(&t)?; // a bad `t` is reported as such, stored or not
                     Ok(None)
                 }
             }

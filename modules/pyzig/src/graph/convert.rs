@@ -24,7 +24,7 @@ pub fn value_from_py(key: &str, obj: &Obj) -> PyResult<Value> {
         Ok(i) => return Ok(Value::Int(i)),
         // Not an int and no `__index__`: try the other kinds. Anything else (OverflowError, or any
         // exception from the object's own `__index__`, a TypeError too) is the caller's to see.
-        Err(e) if is_a(&e, "TypeError") && obj.getattr("__index__").is_err() => {}
+        Err(e) if e.matches(&pyzig::builtins::type_error()) && obj.getattr("__index__").is_err() => {}
         Err(e) => return Err(e),
     }
     if let Ok(s) = obj.extract::<String>(&what) {
@@ -34,11 +34,6 @@ pub fn value_from_py(key: &str, obj: &Obj) -> PyResult<Value> {
         return Ok(Value::Float(obj.extract::<f64>(&what)?));
     }
     Err(PyErr::type_error(format!("{what} must be int, float, bool or str, not {}", obj.type_name())))
-}
-
-/// `e` is an instance of the builtin exception class `class`.
-fn is_a(e: &PyErr, class: &str) -> bool {
-    builtin(class).is_ok_and(|c| e.matches(&c))
 }
 
 /// Attributes from `(key, value)` pairs, e.g. a call's extra keywords.
@@ -52,23 +47,12 @@ pub fn attrs_from_py(pairs: &[(String, Obj)]) -> PyResult<Attrs> {
 
 pub fn attrs_to_dict(attrs: &Attrs) -> PyResult<Obj> {
     let pairs = attrs.iter().map(|(k, v)| Ok((k.to_owned(), value_to_py(v)?))).collect::<PyResult<Vec<_>>>()?;
-    builtin("dict")?.call1(pairs)
-}
-
-pub fn builtin(name: &str) -> PyResult<Obj> {
-    Obj::import("builtins")?.getattr(name)
-}
-
-pub fn isinstance(obj: &Obj, t: &Obj) -> PyResult<bool> {
-    builtin("isinstance")?.call(vec![obj.clone(), t.clone()])?.is_truthy()
+    pyzig::dict_from(pairs)
 }
 
 pub fn graph_err(e: GraphError) -> PyErr {
     match e {
-        GraphError::OutOfMemory => match builtin("MemoryError") {
-            Ok(class) => PyErr::new(&class, "out of memory growing the graph"),
-            Err(err) => err,
-        },
+        GraphError::OutOfMemory => PyErr::memory_error("out of memory growing the graph"),
         other => PyErr::value_error(other.to_string()),
     }
 }
