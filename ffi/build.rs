@@ -5,14 +5,26 @@
 const MIN_MINOR: u32 = 10;
 const MAX_MINOR: u32 = 13;
 
-/// Asks `PYZIG_PYTHON` (default `python3`) for its version; emits `Py_3_N` meaning "at least 3.N".
+/// Asks `PYZIG_PYTHON` (else `PYO3_PYTHON`, else `python3` on `PATH`, with a warning) for its version;
+/// emits `Py_3_N` meaning "at least 3.N".
 pub fn emit_python_cfgs() {
     println!("cargo:rerun-if-env-changed=PYZIG_PYTHON");
+    println!("cargo:rerun-if-env-changed=PYO3_PYTHON");
     for minor in 11..=MAX_MINOR {
         println!("cargo::rustc-check-cfg=cfg(Py_3_{minor})");
     }
     println!("cargo::rustc-check-cfg=cfg(pylong_digit_30)");
-    let python = std::env::var("PYZIG_PYTHON").unwrap_or_else(|_| "python3".to_owned());
+    let python = match std::env::var("PYZIG_PYTHON") {
+        Ok(p) => p,
+        Err(_) => {
+            let p = std::env::var("PYO3_PYTHON").unwrap_or_else(|_| "python3".to_owned());
+            println!(
+                "cargo:warning=PYZIG_PYTHON is not set: building for `{p}`; the module loads only into that \
+                 interpreter's version (set PYZIG_PYTHON=/path/to/python, or build with tools/build.py --crate)"
+            );
+            p
+        }
+    };
     let out = std::process::Command::new(&python)
         .args(["-c", "import sys; print(sys.version_info[0], sys.version_info[1], sys.int_info.bits_per_digit)"])
         .output()

@@ -167,3 +167,49 @@ def test_pytest_collecting_nothing_fails_the_run() -> None:
     assert r.returncode != 0
     assert "pytest collected NO tests" in r.stdout
     assert "FAIL(no tests)" in r.stdout
+
+
+def _readme_crate() -> tuple[str, str]:
+    """The Cargo.toml and src/lib.rs of the README's "Your own extension crate" section."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Your own extension crate", 1)[1].split("\n## ", 1)[0]
+    toml = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    rust = section.split("```rust\n", 1)[1].split("```", 1)[0]
+    return toml.replace("/path/to/pyzig", str(REPO)), rust
+
+
+def test_outside_crate_gets_the_repository_profiles(tmp_path: Path) -> None:
+    toml, rust = _readme_crate()
+    (tmp_path / "src").mkdir()
+    (tmp_path / "Cargo.toml").write_text(toml)
+    m = layout.outside_crate(tmp_path)
+    assert (m.package, m.lib_name, m.import_name) == ("geometry", "geometry", "geometry")
+    cmd = cargo.cargo_command(m, "release")
+    configs = [cmd[i + 1] for i, a in enumerate(cmd) if a == "--config"]
+    assert 'profile.release.lto="fat"' in configs and "profile.release.codegen-units=1" in configs
+    assert "--config" not in cargo.cargo_command(layout.find_module("pyzig"), "release")  # our own has them
+    (tmp_path / "Cargo.toml").write_text(toml.replace('crate-type = ["cdylib"]', ""))
+    with pytest.raises(SystemExit, match="cdylib"):
+        layout.outside_crate(tmp_path)
+
+
+@pytest.mark.full
+def test_readme_outside_crate_builds_and_imports(tmp_path: Path) -> None:
+    """The README's example crate, in a directory of its own, built by `tools/build.py --crate`, imports."""
+    toml, rust = _readme_crate()
+    crate = tmp_path / "geometry"
+    (crate / "src").mkdir(parents=True)
+    (crate / "Cargo.toml").write_text(toml)
+    (crate / "src" / "lib.rs").write_text(rust)
+    site = tmp_path / "site"
+    env = dict(os.environ)
+    env.pop("CARGO_TARGET_DIR", None)
+    proc = subprocess.run([sys.executable, str(REPO / "tools" / "build.py"), "--crate", str(crate), "--out", str(site),
+                           "--mode", "debug"], env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert (site / ("geometry" + sysconfig.get_config_var("EXT_SUFFIX"))).is_file()
+    assert "class Point" in (site / "geometry.pyi").read_text()
+    check = ("import geometry; p = geometry.Point(x=3.0, y=4.0); assert p.norm() == 5.0;"
+             "assert geometry.midpoint(p, geometry.Point()) == geometry.Point(x=1.5, y=2.0); print('ok')")
+    run = subprocess.run([sys.executable, "-c", check], cwd=site, capture_output=True, text=True)
+    assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr

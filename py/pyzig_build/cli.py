@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from . import cargo, ensure, pth, stubs
+from . import cargo, ensure, layout, pth, stubs
 from .layout import GEN_DIR, MODES, PY_DIR, ROOT, all_module_names, find_module
 
 
@@ -28,7 +29,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--force", action="store_true", help="run cargo even if the build key is unchanged")
     ap.add_argument("--stubs-only", action="store_true",
                     help="only (re)write stubs from the modules (building them first only if they are stale)")
-    ap.add_argument("--out", type=Path, help="with --stubs-only: write stubs here instead of gen/ (py/ untouched)")
+    ap.add_argument("--out", type=Path,
+                    help="with --stubs-only: write stubs here instead of gen/ (py/ untouched); with --crate: where "
+                         "the module and its stubs go (default: the current directory)")
+    ap.add_argument("--crate", type=Path, metavar="DIR",
+                    help="build your own extension crate in DIR (anywhere; it depends on pyzig) into a module "
+                         "named after its [lib], for the running interpreter, with this repository's profiles")
     ap.add_argument("--demo", action="store_true", help="afterwards run `python -m pyzig.graph.demo` and `python -m pyzig.graph` from another dir")
     ap.add_argument("--clean", action="store_true",
                     help="remove built modules (any interpreter) and .pyi copies from py/; gen/ stays")
@@ -67,10 +73,34 @@ def _clean() -> int:
     return 0
 
 
+def _build_crate(crate: Path, out: Path, mode: str) -> int:
+    """An outside crate: build, copy ``<lib><EXT_SUFFIX>`` into ``out``, write its stubs there too."""
+    m = layout.outside_crate(crate)
+    try:
+        artifact = cargo.build(m, mode, verbose=True)
+        out.mkdir(parents=True, exist_ok=True)
+        dest = out / (m.lib_name + layout.ext_suffix())
+        tmp = dest.with_name(dest.name + ".tmp")
+        shutil.copyfile(artifact, tmp)
+        os.replace(tmp, dest)  # a new inode: a process that has the old module loaded keeps it intact
+        print(f"pyzig: built {dest} ({mode})", file=sys.stderr)
+        got = stubs.extract(m, out)
+        if got:
+            stubs.write_tree(m, got, out)
+            print(f"pyzig: stubs {', '.join(sorted(got))} in {out}", file=sys.stderr)
+    except (cargo.BuildError, stubs.StubError) as e:
+        details = getattr(e, "details", "")
+        print(f"pyzig: error: {e}" + (f"\n{details}" if details else ""), file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.clean:
         return _clean()
+    if args.crate:
+        return _build_crate(args.crate, args.out or Path.cwd(), args.mode or "release")
     names = all_module_names() if args.all else (args.module or _default_modules())
     modules = [find_module(n) for n in names]
     if args.out and not args.stubs_only:

@@ -116,6 +116,23 @@ def find_module(name: str, root: Path = ROOT) -> Module:
     return Module(crate_dir=crate_dir, package=package, lib_name=lib_name, import_name=import_name, root=root)
 
 
+def outside_crate(crate_dir: Path) -> Module:
+    """An extension crate of your own, anywhere (its own workspace): built into a top-level module named
+    after its ``[lib]`` (``PyInit_<lib>``)."""
+    crate_dir = crate_dir.resolve()
+    manifest = crate_dir / "Cargo.toml"
+    if not manifest.is_file():
+        raise SystemExit(f"no Cargo.toml in {crate_dir}")
+    text = manifest.read_text(encoding="utf-8")
+    package = toml_value(text, "package", "name")
+    if not package:
+        raise SystemExit(f"{manifest}: no [package] name")
+    if "cdylib" not in text:
+        raise SystemExit(f'{manifest}: the [lib] needs crate-type = ["cdylib"] to build a Python module')
+    lib_name = toml_value(text, "lib", "name") or package.replace("-", "_")
+    return Module(crate_dir=crate_dir, package=package, lib_name=lib_name, import_name=lib_name, root=crate_dir)
+
+
 def all_module_names(root: Path = ROOT) -> list[str]:
     mods = root / "modules"
     if not mods.is_dir():
