@@ -10,6 +10,11 @@ use pyzig_ffi as ffi;
 use std::ffi::c_int;
 
 /// Converts a borrowed Python object to a Rust value.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a parameter of a Python-callable function",
+    label = "no conversion from a Python object to `{Self}`",
+    note = "parameters take ints, floats, bool, str, Option, Vec, Obj, Py<T>, records, enums, or a type that implements `pyzig::FromPy`"
+)]
 pub trait FromPy<'a>: Sized {
     /// `what` names the value in errors: `"add() argument 'a'"`, `"Point.x"`.
     fn from_py(obj: Borrowed<'a>, what: &str) -> PyResult<Self>;
@@ -18,6 +23,11 @@ pub trait FromPy<'a>: Sized {
 }
 
 /// Converts a Rust value into a new Python object.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be returned to Python",
+    label = "no conversion from `{Self}` to a Python object",
+    note = "return ints, floats, bool, str, (), tuples, Option, Vec, Obj, Py<T>, records, classes, enums, PyResult of these, or a type that implements `pyzig::IntoPy`"
+)]
 pub trait IntoPy {
     fn into_py(self) -> PyResult<Obj>;
     fn hint() -> String;

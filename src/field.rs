@@ -42,6 +42,11 @@ impl<'a, T> FieldPlace<'a, T> {
 }
 
 /// A type that can be a record field (or a list element).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a record field",
+    label = "not a record field type",
+    note = "fields hold ints, floats, bool, String, Option, Box, Vec, records and enums; for a type of your own, implement `pyzig::FromPy` and `pyzig::IntoPy` and write `pyzig::value_field!({Self});`"
+)]
 pub trait Field: Sized + Clone + 'static {
     /// The stub annotation.
     fn hint() -> String;
