@@ -4,7 +4,7 @@
 
 mod doc_example;
 
-use pyzig::{FromPy, IntoPy, Obj, Py, PyErr, PyException, PyResult, Traverse, Visit};
+use pyzig::{Obj, Py, PyErr, PyException, PyResult, Traverse, Visit};
 
 pyzig::enumeration! {
     /// A colour.
