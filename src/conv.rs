@@ -206,31 +206,37 @@ impl<'a> FromPy<'a> for f64 {
             // SAFETY: an exact float; `ob_fval` is in the checked layout.
             return Ok(unsafe { (*obj.as_ptr().cast::<ffi::PyFloatObject>()).ob_fval });
         }
-        if is_int(obj) {
-            // SAFETY: an int; converting may raise OverflowError for huge ints.
-            let v = unsafe { ffi::PyFloat_AsDouble(obj.as_ptr()) };
-            if v == -1.0 && !unsafe { ffi::PyErr_Occurred() }.is_null() {
-                return Err(PyErr::fetch());
-            }
-            return Ok(v);
-        }
-        // SAFETY: float subclasses.
-        if unsafe { ffi::PyType_IsSubtype(obj.type_ptr(), &raw mut ffi::PyFloat_Type) } != 0 {
-            // SAFETY: a float subclass instance shares the layout.
-            return Ok(unsafe { (*obj.as_ptr().cast::<ffi::PyFloatObject>()).ob_fval });
-        }
-        via_float(obj, what)
+        not_exact_float(obj, what)
     }
     fn hint() -> String {
         "float".into()
     }
 }
 
+/// Ints, float subclasses and what `float()` takes: out of line, so that the exact-float path of every
+/// caller (a setter, an argument) is a compare and a load.
+#[cold]
+#[inline(never)]
+fn not_exact_float(obj: Borrowed<'_>, what: &str) -> PyResult<f64> {
+    if is_int(obj) {
+        // SAFETY: an int; converting may raise OverflowError for huge ints.
+        let v = unsafe { ffi::PyFloat_AsDouble(obj.as_ptr()) };
+        if v == -1.0 && !unsafe { ffi::PyErr_Occurred() }.is_null() {
+            return Err(PyErr::fetch());
+        }
+        return Ok(v);
+    }
+    // SAFETY: float subclasses.
+    if unsafe { ffi::PyType_IsSubtype(obj.type_ptr(), &raw mut ffi::PyFloat_Type) } != 0 {
+        // SAFETY: a float subclass instance shares the layout.
+        return Ok(unsafe { (*obj.as_ptr().cast::<ffi::PyFloatObject>()).ob_fval });
+    }
+    via_float(obj, what)
+}
+
 /// Any other object that `float()` accepts without parsing text (`__float__`: `Fraction`, `Decimal`,
 /// NumPy scalars; `__index__`), as `PyFloat_AsDouble` and PyO3 take it. A `TypeError` names `what`; other
 /// errors (`__float__` raising, `OverflowError`) pass through.
-#[cold]
-#[inline(never)]
 fn via_float(obj: Borrowed<'_>, what: &str) -> PyResult<f64> {
     // SAFETY: any live object; may run `__float__`/`__index__` (the GIL is held). -1.0 with an exception
     // set is the error return.

@@ -56,26 +56,57 @@ unsafe extern "C" fn field_set<T: PyClass, V: Field>(
         // SAFETY: as in `field_get`; `value` is live for the call when not null.
         unsafe {
             let info = &*closure.cast::<FieldInfo>();
-            if value.is_null() {
-                return Err(PyErr::attribute_error(format!("cannot delete {}", info.what)));
+            if V::SCALAR && !value.is_null() {
+                // Convert first: it may read other wrappers (even this one, through `__float__`) and
+                // must not see a half-set value.
+                let new = V::extract(Borrowed::from_ptr(value), info.what)?;
+                if let Some(p) = PyCell::<T>::owned_for_write(slf) {
+                    *p.cast::<u8>().add(info.offset).cast::<V>() = new;
+                    return Ok(0);
+                }
+                return set_in_place::<T, V>(slf, info, new);
             }
-            // Convert first: it may read other wrappers (even this one) and must not see a half-set value.
-            let new = V::extract(Borrowed::from_ptr(value), info.what)?;
-            if V::SCALAR
-                && let Some(p) = PyCell::<T>::owned_for_write(slf)
-            {
-                *p.cast::<u8>().add(info.offset).cast::<V>() = new;
-                return Ok(0);
-            }
-            let r = PyCell::<T>::resolve(slf, T::NAME, Access::Exclusive)?;
-            let _g = r.borrow_mut()?;
-            *r.ptr.cast::<u8>().add(info.offset).cast::<V>() = new;
-            if V::STRUCTURAL {
-                r.bump_epoch();
-            }
-            Ok(0)
+            field_set_slow::<T, V>(slf, value, info)
         }
     })
+}
+
+/// Deletion, non-scalar fields: the checks the fast path of `field_set` leaves out, out of line.
+///
+/// # Safety
+/// As `field_set`'s arguments.
+#[cold]
+#[inline(never)]
+unsafe fn field_set_slow<T: PyClass, V: Field>(
+    slf: *mut ffi::PyObject,
+    value: *mut ffi::PyObject,
+    info: &FieldInfo,
+) -> PyResult<c_int> {
+    if value.is_null() {
+        return Err(PyErr::attribute_error(format!("cannot delete {}", info.what)));
+    }
+    // SAFETY: `value` is live for the call (not null).
+    let new = V::extract(unsafe { Borrowed::from_ptr(value) }, info.what)?;
+    // SAFETY: per the contract.
+    unsafe { set_in_place::<T, V>(slf, info, new) }
+}
+
+/// Stores `new` through the full checks: a view resolved to its target, an exclusive borrow.
+///
+/// # Safety
+/// `slf` is a live `PyCell<T>` and the field at `info.offset` has type `V`.
+#[inline(never)]
+unsafe fn set_in_place<T: PyClass, V: Field>(slf: *mut ffi::PyObject, info: &FieldInfo, new: V) -> PyResult<c_int> {
+    // SAFETY: per the contract; the exclusive borrow is held while the value is stored.
+    unsafe {
+        let r = PyCell::<T>::resolve(slf, T::NAME, Access::Exclusive)?;
+        let _g = r.borrow_mut()?;
+        *r.ptr.cast::<u8>().add(info.offset).cast::<V>() = new;
+        if V::STRUCTURAL {
+            r.bump_epoch();
+        }
+    }
+    Ok(0)
 }
 
 /// The getset entry of one field. `_proof` (`|o| &o.field`) ties `V` to the field at `offset`.
