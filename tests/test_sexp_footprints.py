@@ -327,3 +327,50 @@ def test_pcbnew_reads_the_edited_footprints() -> None:
         print(f"pcbnew read {len(entries)} files of 100 footprints; {checked} edits seen")
     finally:
         shutil.rmtree(work)
+
+
+def hidden_text() -> pcb.FpText:
+    return pcb.FpText(type="user", text="ADDED", at=pcb.Xyr(x=0, y=1), layer=pcb.TextLayer(layer="F.Fab"),
+                      hide=True, effects=pcb.Effects(font=pcb.Font(size=pcb.Wh(w=1, h=1), thickness=0.15)))
+
+
+def test_inserted_objects_take_the_flag_style_of_their_file() -> None:
+    """A hidden text built in Python (current style, `(hide yes)`) goes into a KiCad 6 footprint as a bare
+    `hide`, which KiCad 6 requires; the same text taken from there into a KiCad 8 footprint is `(hide yes)`
+    again. KiCad 6's pcbnew reads the first and sees a hidden text."""
+    v6 = footprint.loads((FIXTURES / "SOT-23-5_RIT-v6.kicad_mod").read_text(encoding="utf-8"))
+    v6.footprint.fp_texts.append(hidden_text())
+    out6 = footprint.dumps(v6)
+    added6 = out6[out6.index('(fp_text user "ADDED"'):].split("(fp_line", 1)[0]
+    assert " hide\n" in added6 and "(hide" not in added6, added6
+    v8 = footprint.loads((FIXTURES / "test-v8.kicad_mod").read_text(encoding="utf-8"))
+    v8.footprint.fp_texts.append(v6.footprint.fp_texts[-1])
+    out8 = footprint.dumps(v8)
+    added8 = out8[out8.index('(fp_text user "ADDED"'):].split("(pad", 1)[0]
+    assert "(hide yes)" in added8 and " hide\n" not in added8, added8
+    assert footprint.loads(out8).footprint.fp_texts[-1].hide is True
+    # A flag written off in the KiCad 8 form, `(hide no)`, is left out in a KiCad 6 file (absence says no).
+    src = footprint.loads('(footprint "x" (version 20240108) (fp_text user "SHOWN" (at 0 0) (layer "F.Fab") '
+                          '(hide no) (effects (font (size 1 1)))))')
+    v6.footprint.fp_texts.append(src.footprint.fp_texts[0])
+    shown = footprint.dumps(v6)
+    shown = shown[shown.index('(fp_text user "SHOWN"'):].split("(fp_line", 1)[0]
+    assert "hide" not in shown, shown
+    assert footprint.loads(footprint.dumps(v6)).footprint.fp_texts[-1].hide is None
+
+    probe = subprocess.run([str(SYSTEM_PYTHON), "-c", "import pcbnew"], capture_output=True, text=True)
+    assert probe.returncode == 0, f"KiCad 6's pcbnew module is missing for /usr/bin/python3: {probe.stderr[-500:]}"
+    work = Path(tempfile.mkdtemp(prefix="pyzig-pcbnew-"))
+    try:
+        lib = work / "v6.pretty"
+        lib.mkdir()
+        (lib / "SOT-23-5_RIT.kicad_mod").write_text(out6, encoding="utf-8")
+        check = ("import pcbnew, sys; fp = pcbnew.FootprintLoad(sys.argv[1], 'SOT-23-5_RIT');"
+                 "t = [g for g in fp.GraphicalItems() if isinstance(g, pcbnew.FP_TEXT) and g.GetText() == 'ADDED'];"
+                 "print(len(t), t[0].IsVisible() if t else None)")
+        r = subprocess.run([str(SYSTEM_PYTHON), "-c", check, str(lib)], capture_output=True, text=True, timeout=300,
+                           env={**os.environ, "PYTHONPATH": ""})
+        assert r.returncode == 0, r.stderr[-2000:]
+        assert r.stdout.split()[-2:] == ["1", "False"], r.stdout
+    finally:
+        shutil.rmtree(work)

@@ -35,6 +35,7 @@ mod error;
 pub mod file;
 pub mod kinds;
 pub mod read;
+pub mod restyle;
 pub mod write;
 
 pub use decl::{Count, Default, FieldDecl, Key, TypeDecl, ValueKind};
