@@ -22,6 +22,7 @@ impl<'t> Node<'t> {
         self.id
     }
 
+    #[inline]
     pub fn kind(&self) -> Kind {
         self.tree.kind(self.id)
     }
@@ -31,6 +32,7 @@ impl<'t> Node<'t> {
     }
 
     /// Raw token text (strings keep quotes and escapes); `None` for lists.
+    #[inline]
     pub fn token(&self) -> Option<&'t str> {
         self.tree.token(self.id)
     }
@@ -46,6 +48,7 @@ impl<'t> Node<'t> {
     }
 
     /// Text of an atom or unescaped value of a string: what KiCad reads as the token's text.
+    #[inline]
     pub fn value(&self) -> Option<Cow<'t, str>> {
         match self.kind() {
             Kind::Atom => self.token().map(Cow::Borrowed),

@@ -136,6 +136,7 @@ impl Tree {
     }
 
     /// The node's kind. Panics on an id from another tree.
+    #[inline]
     pub fn kind(&self, id: NodeId) -> Kind {
         if id.is_new() {
             match &self.edits.new[id.new_index()].kind {
@@ -149,6 +150,7 @@ impl Tree {
     }
 
     /// Raw token text of an atom or string (strings with quotes and escapes); `None` for lists.
+    #[inline]
     pub fn token(&self, id: NodeId) -> Option<&str> {
         if id.is_new() {
             match &self.edits.new[id.new_index()].kind {
@@ -162,6 +164,7 @@ impl Tree {
     }
 
     /// Children of a list as currently edited (empty for atoms).
+    #[inline]
     pub fn children(&self, id: NodeId) -> Children<'_> {
         let inner = if id.is_new() {
             match &self.edits.new[id.new_index()].kind {
