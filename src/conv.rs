@@ -343,11 +343,42 @@ impl<'a> FromPy<'a> for String {
 
 impl IntoPy for &str {
     fn into_py(self) -> PyResult<Obj> {
+        if self.len() >= LARGE_STR && self.is_ascii() {
+            return ascii_str(self.as_bytes());
+        }
         // SAFETY: valid UTF-8 of the given length.
         unsafe { Obj::from_owned_ptr(ffi::PyUnicode_FromStringAndSize(self.as_ptr().cast(), self.len() as isize)) }
     }
     fn hint() -> String {
         "str".into()
+    }
+}
+
+/// From this length on, an ASCII text is copied into its `str` in one `memcpy` (checked with a vectorised
+/// `is_ascii`) instead of going through CPython's UTF-8 decoder: a 9.5 MB KiCad library becomes a `str`
+/// about twice as fast. Below it the decoder is as fast and the check would be extra work.
+const LARGE_STR: usize = 4096;
+
+/// A new `str` of ASCII `bytes`, copied straight into the compact object's storage.
+#[cold]
+fn ascii_str(bytes: &[u8]) -> PyResult<Obj> {
+    debug_assert!(bytes.is_ascii());
+    // SAFETY: `PyUnicode_New(n, 127)` makes a compact ASCII str of `n` one-byte characters; for such an
+    // object `PyUnicode_AsUTF8AndSize` returns its own character storage (PEP 393: the UTF-8 form of an
+    // ASCII str is its data), which we fill before anybody else sees the object. The length check makes
+    // sure that is the storage we were given.
+    unsafe {
+        let s = Obj::from_owned_ptr(ffi::PyUnicode_New(bytes.len() as ffi::Py_ssize_t, 127))?;
+        let mut n: ffi::Py_ssize_t = 0;
+        let data = ffi::PyUnicode_AsUTF8AndSize(s.as_ptr(), &mut n);
+        if data.is_null() {
+            return Err(PyErr::fetch());
+        }
+        if n as usize != bytes.len() {
+            return Err(PyErr::system_error("PyUnicode_New made a str of another length"));
+        }
+        std::ptr::copy_nonoverlapping(bytes.as_ptr(), data.cast_mut().cast::<u8>(), bytes.len());
+        Ok(s)
     }
 }
 

@@ -217,12 +217,18 @@ fn wrap_file(kind: &'static FileKind, tree: pyzig_kicad::sexp::Tree) -> PyResult
     view::wrap(View::root(doc, root, (kind.file)()))
 }
 
-fn dumps_kind(kind: &'static FileKind, obj: &Obj) -> PyResult<String> {
+fn dumps_kind(kind: &'static FileKind, obj: &Obj) -> PyResult<Obj> {
     let decl = (kind.file)();
     let v = view::unwrap(obj, decl, "dumps() argument")?;
-    // The document stays borrowed while the GIL is released: another thread that tries to edit or
-    // free it meanwhile gets the borrow error, never a half-printed tree.
-    v.with(|d| Ok(maybe_unlocked(d.tree.source().len(), || d.tree.print())))
+    v.with(|d| {
+        // An unchanged file is its source: made into the `str` directly, without printing a copy first.
+        if !d.tree.is_modified() {
+            return pyzig::IntoPy::into_py(d.tree.source());
+        }
+        // The document stays borrowed while the GIL is released: another thread that tries to edit or
+        // free it meanwhile gets the borrow error, never a half-printed tree.
+        pyzig::IntoPy::into_py(maybe_unlocked(d.tree.source().len(), || d.tree.print()))
+    })
 }
 
 fn kind_entries<K: KindName>() -> Vec<pyzig::rt::MethodEntry> {
@@ -250,7 +256,7 @@ fn kind_entries<K: KindName>() -> Vec<pyzig::rt::MethodEntry> {
             true,
             "The file's text: exactly what was loaded, with the edits made since.",
         ),
-        |obj: pyzig::Borrowed<'_>| pyzig::IntoPy::into_py(dumps_kind(kind_of::<K>(), &obj.to_owned())?),
+        |obj: pyzig::Borrowed<'_>| dumps_kind(kind_of::<K>(), &obj.to_owned()),
     );
     vec![loads, dumps]
 }
