@@ -12,24 +12,11 @@ import pytest
 import pyzig_sexp
 from pyzig_sexp import netlist
 
+from test_sexp_tables import walk
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "kicad"
 KICAD8 = FIXTURES / "test-v8-e.net"
 KICAD9 = FIXTURES / "kicad9-layout.net"
-
-
-def walk(obj: object) -> int:
-    """Reads every declared field of `obj` and of everything in it; returns how many values were read."""
-    n = 0
-    for name in type(obj).__field_names__():  # type: ignore[attr-defined]
-        value = getattr(obj, name)
-        if hasattr(type(value), "__field_names__"):
-            n += walk(value)
-        elif isinstance(value, pyzig_sexp.FieldList):
-            for item in value:
-                n += walk(item) if hasattr(type(item), "__field_names__") else 1
-        else:
-            n += 1
-    return n
 
 
 def changed(a: str, b: str) -> list[str]:
