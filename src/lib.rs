@@ -18,8 +18,9 @@
 //!   `PartialEq` yourself; `__eq__` uses that `PartialEq`); it is unhashable, like a mutable value, unless
 //!   `hash = true` (the hash of its field values' tuple, as a dataclass with `unsafe_hash=True`).
 //! * [`class!`] — a class for an existing Rust type (handles, engine objects): methods, static methods,
-//!   `#[getter]`s (read-only, or writable with a `#[setter(name)] fn set_name(&mut self, value: T)`), an optional `#[new]` constructor, else not constructible (calling the class
-//!   raises `TypeError` naming `factory`). `gc = true` when the value holds Python objects
+//!   `#[getter]`s (read-only, or writable with a `#[setter(name)] fn set_name(&mut self, value: T)`), an
+//!   optional `#[new]` constructor, else not constructible (calling the class raises `TypeError` naming
+//!   `factory`). `gc = true` when the value holds Python objects
 //!   ([`Obj`], [`Py<T>`]): then implement [`Traverse`].
 //! * [`enumeration!`] — a fieldless enum as a `str`-valued `enum.Enum` class.
 //! * [`exception!`] — a module exception class deriving from a built-in one ([`PyException::new_err`]).
