@@ -174,7 +174,7 @@ def _readme_crate() -> tuple[str, str]:
     text = (REPO / "README.md").read_text(encoding="utf-8")
     section = text.split("## Your own extension crate", 1)[1].split("\n## ", 1)[0]
     toml = section.split("```toml\n", 1)[1].split("```", 1)[0]
-    rust = section.split("```rust\n", 1)[1].split("```", 1)[0]
+    rust = section.split("```rust,ignore\n", 1)[1].split("```", 1)[0]
     return toml.replace("/path/to/pyzig", str(REPO)), rust
 
 
