@@ -1,11 +1,11 @@
 //! Restyling an object for the file it goes into: flags are written `(hide yes)` by KiCad 8 and later
 //! and as a bare `hide` by KiCad 6 and 7, whose readers refuse the other form. An object built in
 //! Python (current style) or taken from a file of another version is rewritten in the target's style
-//! before it is inserted.
+//! as `write` inserts it (`set_node`, `list_insert`, `list_set`).
 
 use pyzig_sexp::{Kind, NodeId, Tree};
 
-use crate::decl::{Count, Key, TypeDecl, ValueKind};
+use crate::decl::{Count, FieldDecl, Key, TypeDecl, ValueKind};
 use crate::error::WriteError;
 use crate::read::{list_items, locate};
 use crate::write::Style;
@@ -38,7 +38,7 @@ fn restyle_flag(
     tree: &mut Tree,
     node: NodeId,
     decl: &TypeDecl,
-    field: &crate::decl::FieldDecl,
+    field: &FieldDecl,
     h: &str,
     style: Style,
 ) -> Result<(), WriteError> {

@@ -277,6 +277,23 @@ pub fn set(
     }
 }
 
+/// Copies `src`'s object at `src_node` (of type `decl`, when it has one) into `tree` as a detached list
+/// whose head is `h`, its flags rewritten in `tree`'s style ([`restyle`](crate::restyle::restyle)):
+/// KiCad 6 refuses `(hide yes)`, KiCad 8 writes it.
+fn import_object(
+    tree: &mut Tree,
+    h: &str,
+    decl: Option<&'static TypeDecl>,
+    src: &Tree,
+    src_node: NodeId,
+) -> Result<NodeId, WriteError> {
+    let new = import_as(tree, h, src, src_node)?;
+    if let Some(d) = decl {
+        crate::restyle::restyle(tree, new, d, Style::of(tree))?;
+    }
+    Ok(new)
+}
+
 /// Copies `src`'s subtree at `src_node` into `tree` as a detached list whose head is `h`.
 pub fn import_as(tree: &mut Tree, h: &str, src: &Tree, src_node: NodeId) -> Result<NodeId, WriteError> {
     let new = tree.import(src, src_node);
@@ -308,11 +325,11 @@ pub fn set_node(
         }
         (None, None) => {}
         (Some((_, old)), Some((s, sn))) => {
-            let new = import_as(tree, h, s, sn)?;
+            let new = import_object(tree, h, field.value.decl(), s, sn)?;
             tree.update(old, new)?;
         }
         (None, Some((s, sn))) => {
-            let new = import_as(tree, h, s, sn)?;
+            let new = import_object(tree, h, field.value.decl(), s, sn)?;
             let at = insert_index(tree, node, decl, index_of(decl, field));
             tree.insert(node, at, new)?;
         }
@@ -328,10 +345,17 @@ pub enum Item<'a> {
     Node(&'a Tree, NodeId),
 }
 
-fn item_node(tree: &mut Tree, name: &str, h: &str, item: Item<'_>, like: Option<NodeId>) -> Result<NodeId, WriteError> {
+fn item_node(
+    tree: &mut Tree,
+    name: &str,
+    field: &FieldDecl,
+    h: &str,
+    item: Item<'_>,
+    like: Option<NodeId>,
+) -> Result<NodeId, WriteError> {
     match item {
         Item::Scalar(v) => new_token(tree, name, v, like),
-        Item::Node(s, sn) => import_as(tree, h, s, sn),
+        Item::Node(s, sn) => import_object(tree, h, field.value.decl(), s, sn),
     }
 }
 
@@ -354,7 +378,7 @@ pub fn list_insert(
         return Err(WriteError::Index { field: name, index, len: items.len() });
     }
     let like = items.first().map(|&(_, id)| id);
-    let new = item_node(tree, &name, h, item, like)?;
+    let new = item_node(tree, &name, field, h, item, like)?;
     if let ValueKind::Node(_) = field.value {
         let at = match (items.get(index), items.last()) {
             (Some(&(i, _)), _) => i,
@@ -423,7 +447,7 @@ pub fn list_set(
     match item {
         Item::Scalar(v) => set_token(tree, &name, old, v).map(|_| ()),
         Item::Node(..) => {
-            let new = item_node(tree, &name, h, item, Some(old))?;
+            let new = item_node(tree, &name, field, h, item, Some(old))?;
             Ok(tree.update(old, new)?)
         }
     }

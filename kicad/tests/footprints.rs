@@ -52,3 +52,27 @@ fn reads_a_kicad_9_footprint() {
     assert!(x.is_finite());
     assert!(!pads[0].layers(&tree).unwrap().is_empty());
 }
+
+/// `write` puts an object into the flag style of the file it goes into: `(hide yes)` from a KiCad 8 file
+/// becomes a bare `hide` in a KiCad 6 footprint, as KiCad 6's reader requires.
+#[test]
+fn inserted_objects_take_the_flag_style_of_their_file() {
+    use pyzig_kicad::kinds::footprint::Footprint;
+    use pyzig_kicad::kinds::pcb::FpText;
+    use pyzig_kicad::write::{self, Item};
+    let kind = file::kind("footprint").unwrap();
+    let v8 = file::load(
+        kind,
+        "(footprint \"a\" (version 20240108) (fp_text user \"T\" (at 0 0) (layer \"F.Fab\") \
+        (hide yes) (effects (font (size 1 1)))))"
+            .into(),
+    )
+    .unwrap();
+    let text = read::list_items(&v8, v8.root(), Footprint::decl().field("fp_texts").unwrap())[0].1;
+    assert!(std::ptr::eq(Footprint::decl().field("fp_texts").unwrap().value.decl().unwrap(), FpText::decl()));
+    let mut v6 = file::load(kind, "(footprint \"b\" (version 20211014)\n  (layer \"F.Cu\")\n)".into()).unwrap();
+    let (root, decl) = (v6.root(), Footprint::decl());
+    write::list_insert(&mut v6, root, decl, decl.field("fp_texts").unwrap(), 0, Item::Node(&v8, text)).unwrap();
+    let out = v6.print();
+    assert!(out.contains(") hide") && !out.contains("(hide"), "{out}");
+}

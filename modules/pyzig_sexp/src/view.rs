@@ -9,7 +9,6 @@ use std::sync::OnceLock;
 use pyzig::rt::{ClassSpec, GetSetEntry, Kind as SigKind, MethodEntry, Sig, Slf};
 use pyzig::{Borrowed, IntoPy, Obj, Py, PyClass, PyErr, PyResult};
 use pyzig_kicad::read::{self, Value};
-use pyzig_kicad::restyle::restyle;
 use pyzig_kicad::sexp::{NodeId, Tree};
 use pyzig_kicad::write::{self, Item, Scalar, Style};
 use pyzig_kicad::{Count, FieldDecl, Key, TypeDecl, ValueKind};
@@ -222,11 +221,8 @@ pub fn set(v: &View, f: &'static FieldDecl, value: Borrowed<'_>) -> PyResult<()>
     match f.value {
         ValueKind::Node(decl) => {
             let src = unwrap(&value.to_owned(), decl(), &name)?;
-            let (mut t, id) = detach(&src)?;
-            v.with_mut(|d| {
-                restyle(&mut t, id, decl(), d.style).map_err(|e| write_error(&e))?;
-                write::set_node(&mut d.tree, v.node, v.decl, f, Some((&t, id))).map_err(|e| write_error(&e))
-            })
+            let (t, id) = detach(&src)?;
+            v.with_mut(|d| write::set_node(&mut d.tree, v.node, v.decl, f, Some((&t, id))).map_err(|e| write_error(&e)))
         }
         kind => extract_scalar(value, kind, &name, |s| {
             v.with_mut(|d| {
@@ -490,10 +486,9 @@ pub fn insert_item(v: &View, f: &'static FieldDecl, index: usize, item: Borrowed
     match f.value {
         ValueKind::Node(decl) => {
             let src = unwrap(&item.to_owned(), decl(), &name)?;
-            let (mut t, id) = detach(&src)?;
+            let (t, id) = detach(&src)?;
             v.with_mut(|d| {
-                // In the flag style of the file it goes into (KiCad 6 refuses `(hide yes)`, …).
-                restyle(&mut t, id, decl(), d.style).map_err(|e| write_error(&e))?;
+                // `write` puts it in the flag style of this file (KiCad 6 refuses `(hide yes)`).
                 write::list_insert(&mut d.tree, v.node, v.decl, f, index, Item::Node(&t, id))
                     .map_err(|e| write_error(&e))
             })
