@@ -141,6 +141,39 @@ def test_typed_values_of_a_kicad_6_footprint() -> None:
     assert footprint.dumps(f2) == before
 
 
+def test_kept_values_follow_every_edit() -> None:
+    """A view keeps what its properties returned until the file is edited (`pad.at is pad.at`); an
+    edit made through any other view of the file, a list change, free() or the node's removal is
+    seen at the next read."""
+    f = footprint.loads((FIXTURES / "TSSOP-24.kicad_mod").read_text())
+    pad = f.footprint.pads[0]
+    at, x, name = pad.at, pad.at.x, f.footprint.name
+    assert pad.at is at and at.x is at.x and f.footprint is f.footprint
+    # Another view of the same node, and of another node of the file.
+    f.footprint.pads[0].at.x = x + 1
+    assert at.x == pytest.approx(x + 1) and pad.at.x == pytest.approx(x + 1)
+    f.footprint.name = "Other"
+    assert f.footprint.name == "Other" and name != "Other"
+    # Replacing a nested object: the kept view of the old one is not handed out again.
+    pad.at = pcb.Xyr(x=5.0, y=6.0)
+    assert pad.at is not at and (pad.at.x, pad.at.y) == (5.0, 6.0)
+    # A list edit moves what "the first pad" is; a view keeps its own node.
+    second = f.footprint.pads[1]
+    number = second.name
+    del f.footprint.pads[0]
+    assert second.name == number and f.footprint.pads[0].name == number
+    with pytest.raises(ReferenceError):
+        pad.at
+    with pytest.raises(ReferenceError):
+        at.x
+    kept = second.at
+    assert second.at is kept
+    f.free()
+    for read in (lambda: second.at, lambda: kept.x, lambda: f.footprint):
+        with pytest.raises(ReferenceError):
+            read()
+
+
 def test_a_new_pad_is_written_as_kicad_writes_it() -> None:
     f = footprint.loads((FIXTURES / "test-v8.kicad_mod").read_text())
     pad = pcb.Pad(

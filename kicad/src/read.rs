@@ -57,8 +57,9 @@ pub(crate) fn is_positional(tree: &Tree, decl: &TypeDecl, c: NodeId) -> bool {
         Kind::List => false,
         Kind::String => true,
         Kind::Atom => {
-            let t = tree.token(c);
-            !t.is_some_and(|t| decl.fields.iter().any(|f| f.key.is_bare(t)))
+            // Bare flags are words; a number (nearly every positional token) needs no lookup.
+            let t = tree.token(c).unwrap_or("");
+            !t.starts_with(|c: char| c.is_ascii_alphabetic()) || !decl.fields.iter().any(|f| f.key.is_bare(t))
         }
     }
 }
@@ -71,7 +72,7 @@ pub(crate) fn nth_token(tree: &Tree, node: NodeId, decl: &TypeDecl, n: usize) ->
 
 /// The first child list with head `h`, with its index.
 pub(crate) fn child_list(tree: &Tree, node: NodeId, h: &str) -> Option<(usize, NodeId)> {
-    tree.children(node).enumerate().skip(1).find(|&(_, c)| head(tree, c) == Some(h))
+    tree.children(node).enumerate().skip(1).find(|&(_, c)| tree.head_is(c, h))
 }
 
 /// A bare token `h` after the head (the KiCad 6 form of a flag), with its index.
@@ -106,7 +107,7 @@ pub fn locate(tree: &Tree, node: NodeId, decl: &TypeDecl, field: &FieldDecl) -> 
 pub fn list_items(tree: &Tree, node: NodeId, field: &FieldDecl) -> Vec<(usize, NodeId)> {
     match (field.key, field.value) {
         (Key::Child(h), ValueKind::Node(_)) => {
-            tree.children(node).enumerate().skip(1).filter(|&(_, c)| head(tree, c) == Some(h)).collect()
+            tree.children(node).enumerate().skip(1).filter(|&(_, c)| tree.head_is(c, h)).collect()
         }
         (Key::Child(h), _) => match child_list(tree, node, h) {
             Some((_, list)) => tree.children(list).enumerate().skip(1).collect(),
@@ -155,12 +156,53 @@ pub fn scalar<'t>(
 
 /// A KiCad number: decimal, optional sign and exponent; no `inf`/`nan` spellings.
 fn parse_float(s: &str) -> Option<f64> {
+    if let Some(v) = short_decimal(s) {
+        return Some(v);
+    }
     let b = s.as_bytes();
     let digits = b.iter().any(u8::is_ascii_digit);
     if !digits || b.iter().any(|c| c.is_ascii_alphabetic() && !matches!(c, b'e' | b'E')) {
         return None;
     }
     s.parse().ok()
+}
+
+/// Powers of ten that are exact in an `f64`.
+const EXACT_POW10: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/// The value of a plain decimal such as `-1.27` (sign, at most 15 digits, one optional point) by
+/// the exact fast path: its digits as an integer below 2^53 and a power of ten below 10^16 are
+/// both exact in an `f64`, so one correctly rounded division gives the correctly rounded value
+/// (what `str::parse` returns). Anything else (exponents, longer numbers) is `None`.
+fn short_decimal(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    let (neg, digits) = match b.first()? {
+        b'-' => (true, &b[1..]),
+        b'+' => (false, &b[1..]),
+        _ => (false, b),
+    };
+    if digits.is_empty() || digits.len() > 16 {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    let mut count = 0;
+    let mut point = None;
+    for (i, &c) in digits.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(c - b'0');
+                count += 1;
+            }
+            b'.' if point.is_none() => point = Some(i),
+            _ => return None,
+        }
+    }
+    if count == 0 || count > 15 {
+        return None;
+    }
+    let scale = point.map_or(0, |p| digits.len() - 1 - p);
+    let v = mantissa as f64 / EXACT_POW10[scale];
+    Some(if neg { -v } else { v })
 }
 
 /// The default of an absent `One` field, as a value.
@@ -238,4 +280,44 @@ pub fn read_all(tree: &Tree, node: NodeId, decl: &TypeDecl) -> Result<usize, Fie
         }
     }
     Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_decimals_read_as_the_standard_parser_reads_them() {
+        let mut cases: Vec<String> = ["0", "-0", "+0", "1.", ".5", "-.5", "0.1", "1.27", "-1.27", "0.000001"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        // Digits of many magnitudes, every position of the point, up to 15 digits.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let digits = (x % 999_999_999_999_999 + 1).to_string();
+            let n = (x >> 50) as usize % digits.len().min(15) + 1;
+            let d = &digits[..n];
+            let p = (x >> 40) as usize % (n + 1);
+            let sign = ["", "-", "+"][(x >> 60) as usize % 3];
+            cases.push(format!("{sign}{}.{}", &d[..p], &d[p..]));
+            cases.push(format!("{sign}{d}"));
+        }
+        for s in &cases {
+            let fast = short_decimal(s);
+            assert_eq!(fast.map(f64::to_bits), s.parse::<f64>().ok().map(f64::to_bits), "{s}");
+        }
+        // Outside the fast path: the general parser answers (or refuses).
+        for s in ["1e3", "1234567890123456", "0.1234567890123456", ".", "-", "1.2.3", "inf", "nan", "1_0"] {
+            assert_eq!(short_decimal(s), None, "{s}");
+        }
+        assert_eq!(parse_float("1e3"), Some(1000.0));
+        assert_eq!(parse_float("1234567890123456"), Some(1234567890123456.0));
+        assert_eq!(parse_float("inf"), None);
+        assert_eq!(parse_float("nan"), None);
+        assert_eq!(parse_float("."), None);
+    }
 }

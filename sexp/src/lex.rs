@@ -20,6 +20,12 @@ static CLASS: [u8; 256] = {
     t
 };
 
+/// Whether byte `b` can be part of a bare atom.
+#[inline]
+pub(crate) fn is_atom_byte(b: u8) -> bool {
+    CLASS[b as usize] == ATOM
+}
+
 #[inline]
 pub(crate) fn is_ws(b: u8) -> bool {
     CLASS[b as usize] == WS

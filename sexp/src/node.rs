@@ -90,7 +90,7 @@ impl<'t> Node<'t> {
 
     /// First child list whose head is `head`.
     pub fn find(&self, head: &str) -> Option<Node<'t>> {
-        self.children().find(|c| c.head() == Some(head))
+        self.children().find(|c| self.tree.head_is(c.id(), head))
     }
 
     /// All child lists whose head is `head`.
@@ -98,7 +98,8 @@ impl<'t> Node<'t> {
     where
         't: 'h,
     {
-        self.children().filter(move |c| c.head() == Some(head))
+        let tree = self.tree;
+        self.children().filter(move |c| tree.head_is(c.id(), head))
     }
 
     /// Byte span in the source (`None` for edit-created nodes).

@@ -181,6 +181,45 @@ impl Tree {
         Children { tree: self, inner }
     }
 
+    /// Whether `id` is a list whose first child is the bare token `head` (`(at 1 2)` for `"at"`):
+    /// the test behind every keyword lookup, so an unedited list is answered from its source bytes
+    /// without scanning its head token.
+    #[inline]
+    pub fn head_is(&self, id: NodeId, head: &str) -> bool {
+        let b = self.src.as_bytes();
+        if !id.is_new()
+            && id.0 & HEAD_BIT == 0
+            && (self.edits.lists.is_empty() || !self.edits.lists.contains_key(&id.0))
+        {
+            let open = self.slots[id.0 as usize] as usize;
+            if b[open] != b'(' {
+                return false;
+            }
+            if !has_head(b, open) {
+                // `( d)`, `()`: rare; the general path below finds the first child.
+                return self
+                    .children(id)
+                    .next()
+                    .is_some_and(|c| self.kind(c) == Kind::Atom && self.token(c) == Some(head));
+            }
+            let h = head.as_bytes();
+            let end = open + 1 + h.len();
+            // The token at `(` + 1 is the atom `head` when its bytes match, the atom ends right
+            // there, and `head` is one atom (no blank, parenthesis or quote inside).
+            return b.get(open + 1..end) == Some(h)
+                && b.get(end).is_none_or(|&c| !crate::lex::is_atom_byte(c))
+                && !h.is_empty()
+                && h.iter().all(|&c| crate::lex::is_atom_byte(c));
+        }
+        if self.kind(id) != Kind::List {
+            return false;
+        }
+        match self.children(id).next() {
+            Some(first) => self.kind(first) == Kind::Atom && self.token(first) == Some(head),
+            None => false,
+        }
+    }
+
     /// Byte range of an original node in [`Tree::source`] (lists: `(` to `)` inclusive);
     /// `None` for edit-created nodes. An original node keeps its span after edits inside it.
     pub fn span(&self, id: NodeId) -> Option<Range<usize>> {
@@ -375,6 +414,25 @@ mod tests {
         let heads = nodes.iter().filter(|(id, _)| id.0 & HEAD_BIT != 0).count();
         assert_eq!(heads, 5, "a b \"s\" #f g: tokens right after `(`");
         assert_eq!(t.kind(nodes[8].0), Kind::String);
+    }
+
+    #[test]
+    fn head_is_agrees_with_the_head_token() {
+        let mut t = crate::parse("(a (b c) ( d) (\"s\" x) () (() e) (#f) (g\"h\") (bc) (b) (b(c)) (b\tq))").unwrap();
+        let root = t.root();
+        // An edited list and an edit-created one take the general path.
+        let first = t.node(root).child(1).unwrap().id();
+        t.remove(first, 0).unwrap();
+        let new = t.parse_node("(b k)").unwrap();
+        t.push(root, new).unwrap();
+        let heads = ["a", "b", "bc", "c", "d", "\"s\"", "s", "#f", "g", "g\"h\"", "", "b c", "(b", "x"];
+        for (id, _) in all_nodes(&t) {
+            for h in heads {
+                let expected = t.node(id).head() == Some(h);
+                assert_eq!(t.head_is(id, h), expected, "{id:?} {h:?}");
+            }
+        }
+        assert!(t.head_is(new, "b") && !t.head_is(first, "b") && t.head_is(first, "c"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod document;
 mod enums;
 mod errors;
 mod list;
+mod read_cache;
 mod view;
 
 use std::collections::BTreeMap;

@@ -3,7 +3,6 @@
 //! what to read or write; nothing is decoded until it is read, and every write is an edit of the tree.
 
 use std::cell::Cell;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use pyzig::rt::{ClassSpec, GetSetEntry, Kind as SigKind, MethodEntry, Sig, Slf};
@@ -12,9 +11,11 @@ use pyzig_kicad::read::{self, Value};
 use pyzig_kicad::sexp::{NodeId, Tree};
 use pyzig_kicad::write::{self, Item, Scalar, Style};
 use pyzig_kicad::{Count, FieldDecl, Key, TypeDecl, ValueKind};
+use smallvec::SmallVec;
 
 use crate::document::Document;
 use crate::errors::{field_error, write_error};
+use crate::read_cache::ReadCache;
 
 /// Where a typed object's data is.
 #[derive(Clone)]
@@ -22,15 +23,18 @@ pub struct View {
     pub doc: Py<Document>,
     pub node: NodeId,
     pub decl: &'static TypeDecl,
-    /// The lists from the root down to the node's parent, to tell that the node was removed.
-    pub path: Box<[NodeId]>,
+    /// The lists from the root down to the node's parent, to tell that the node was removed
+    /// (inline up to the depth of a board's pad primitives, so taking `pad.at` allocates nothing).
+    pub path: SmallVec<[NodeId; 6]>,
     /// The document's edit count when the node was last found attached.
     checked: Cell<u64>,
+    /// What this view's properties returned last (see `read_cache`).
+    cache: ReadCache,
 }
 
 impl View {
     pub fn root(doc: Py<Document>, node: NodeId, decl: &'static TypeDecl) -> View {
-        View { doc, node, decl, path: Box::new([]), checked: Cell::new(0) }
+        View { doc, node, decl, path: SmallVec::new(), checked: Cell::new(0), cache: ReadCache::default() }
     }
 
     /// The view of `node` (a child of this view's node, or the node itself) as `decl`.
@@ -38,9 +42,18 @@ impl View {
         let path = if node == self.node {
             self.path.clone()
         } else {
-            self.path.iter().copied().chain(std::iter::once(self.node)).collect()
+            let mut p = self.path.clone();
+            p.push(self.node);
+            p
         };
-        View { doc: self.doc.clone(), node, decl, path, checked: Cell::new(self.checked.get()) }
+        View {
+            doc: self.doc.clone(),
+            node,
+            decl,
+            path,
+            checked: Cell::new(self.checked.get()),
+            cache: ReadCache::default(),
+        }
     }
 
     fn check(&self, d: &Document) -> PyResult<()> {
@@ -93,17 +106,22 @@ pub fn unwrap_as<T: ViewClass>(o: &Obj) -> Option<PyResult<View>> {
     Some(p.borrow().map(|r| r.view().clone()))
 }
 
-static BINDINGS: OnceLock<HashMap<usize, Binding>> = OnceLock::new();
+/// Every declared type's binding, sorted by the address of its declaration (a binary search on
+/// each wrap: cheaper than hashing, as a getter of a nested type wraps on every read).
+static BINDINGS: OnceLock<Vec<(usize, Binding)>> = OnceLock::new();
 
 /// Registers every declared type's class (once, at module init).
 pub fn register(list: Vec<(&'static TypeDecl, Binding)>) {
-    let _ = BINDINGS.set(list.into_iter().map(|(d, b)| (d as *const TypeDecl as usize, b)).collect());
+    let mut table: Vec<(usize, Binding)> = list.into_iter().map(|(d, b)| (d as *const TypeDecl as usize, b)).collect();
+    table.sort_by_key(|&(k, _)| k);
+    let _ = BINDINGS.set(table);
 }
 
 fn binding(decl: &'static TypeDecl) -> PyResult<&'static Binding> {
+    let key = decl as *const TypeDecl as usize;
     BINDINGS
         .get()
-        .and_then(|m| m.get(&(decl as *const TypeDecl as usize)))
+        .and_then(|t| t.binary_search_by_key(&key, |&(k, _)| k).ok().map(|i| &t[i].1))
         .ok_or_else(|| PyErr::system_error(format!("no Python class for {}", decl.name)))
 }
 
@@ -147,21 +165,49 @@ pub fn scalar_to_py(v: Value<'_>) -> PyResult<Obj> {
 
 /// Reads field `f` of `v` as a Python object: scalars are copied, nested types and lists are views.
 pub fn get(v: &View, f: &'static FieldDecl) -> PyResult<Obj> {
+    get_with(v, f, false, wrap)
+}
+
+/// [`get`], making a nested type's object with `wrap_child` (a property caches its field type's);
+/// with `keep`, through the view's [`ReadCache`] (lists are new live lists each time).
+fn get_with(
+    v: &View,
+    f: &'static FieldDecl,
+    keep: bool,
+    wrap_child: impl FnOnce(View) -> PyResult<Obj>,
+) -> PyResult<Obj> {
     if f.count == Count::List {
         // A live list reads its items when asked; only the node's liveness is checked here.
         v.with(|_| Ok(()))?;
         return crate::list::FieldList::new(v.clone(), f).into_py();
     }
+    // Liveness is checked first: a freed file or a removed node raises even when its value was kept.
     // A scalar becomes its Python object while the document is borrowed (no copy of its text first);
     // making it runs no Python code that could reach the document.
-    let node = v.with(|d| match read::read(&d.tree, v.node, v.decl, f).map_err(|e| field_error(&e))? {
-        Value::Node(id) => Ok(Err(id)),
-        s => scalar_to_py(s).map(Ok),
+    let (stamp, found) = v.with(|d| {
+        if keep && let Some(o) = v.cache.get(f, d.edits) {
+            return Ok((None, Ok(o)));
+        }
+        let found = match read::read(&d.tree, v.node, v.decl, f).map_err(|e| field_error(&e))? {
+            Value::Node(id) => Err(id),
+            s => Ok(scalar_to_py(s)?),
+        };
+        Ok((Some(d.edits), found))
     })?;
-    match node {
-        Ok(scalar) => Ok(scalar),
-        Err(id) => wrap(v.child(id, f.value.decl().expect("node field"))),
+    let o = match found {
+        Ok(o) => o,
+        Err(id) => wrap_child(v.child(id, f.value.decl().expect("node field")))?,
+    };
+    if keep && let Some(stamp) = stamp {
+        v.cache.put(f, stamp, &o);
     }
+    Ok(o)
+}
+
+/// What a property of a declared field knows: the field, and once read, the wrap of its type.
+pub struct Access {
+    field: &'static FieldDecl,
+    wrap: OnceLock<fn(View) -> PyResult<Obj>>,
 }
 
 /// A Python value as a scalar of kind `kind`, or `TypeError` naming the field.
@@ -264,15 +310,21 @@ fn hint(decl: &TypeDecl, f: &FieldDecl) -> String {
     }
 }
 
-fn getter<T: ViewClass>(slf: Slf<'_, T>, f: &'static FieldDecl) -> PyResult<Obj> {
-    get(slf.get()?.view(), f)
+fn getter<T: ViewClass>(slf: Slf<'_, T>, a: &'static Access) -> PyResult<Obj> {
+    get_with(slf.get()?.view(), a.field, true, |child| {
+        let wrap = match a.wrap.get() {
+            Some(w) => *w,
+            None => *a.wrap.get_or_init(|| binding(child.decl).map_or(wrap as fn(View) -> PyResult<Obj>, |b| b.wrap)),
+        };
+        wrap(child)
+    })
 }
 
-fn setter<T: ViewClass>(slf: Slf<'_, T>, f: &'static FieldDecl, value: Borrowed<'_>) -> PyResult<()> {
+fn setter<T: ViewClass>(slf: Slf<'_, T>, a: &'static Access, value: Borrowed<'_>) -> PyResult<()> {
     // The view is cloned so that no borrow of the wrapper is held while Python code (`__str__`,
     // `__index__` of the value) runs.
     let v = slf.get()?.view().clone();
-    set(&v, f, value)
+    set(&v, a.field, value)
 }
 
 /// `class!`'s `extend` hook for every declared type: one property per field, `free()` on files.
@@ -297,9 +349,10 @@ pub fn extend<T: ViewClass>(spec: &mut ClassSpec<T>) {
         let set = if f.key == Key::Root {
             None
         } else {
-            Some(setter::<T> as fn(Slf<'_, T>, &'static FieldDecl, Borrowed<'_>) -> PyResult<()>)
+            Some(setter::<T> as fn(Slf<'_, T>, &'static Access, Borrowed<'_>) -> PyResult<()>)
         };
-        spec.getsets.push(GetSetEntry::with_data(f.name, f.doc.trim().to_owned(), stub, f, getter::<T>, set));
+        let access: &'static Access = Box::leak(Box::new(Access { field: f, wrap: OnceLock::new() }));
+        spec.getsets.push(GetSetEntry::with_data(f.name, f.doc.trim().to_owned(), stub, access, getter::<T>, set));
     }
     spec.methods.push(MethodEntry::fn_noargs(
         Sig::new(
