@@ -807,13 +807,37 @@ macro_rules! record {
     };
 }
 
-/// Declares a fieldless enum exposed as a `str`-valued `enum.Enum` class.
+/// Declares a fieldless enum exposed as a `str`-valued `enum.Enum` class, or with `int` in its
+/// `#[pyenum(...)]` and integer values, as an `enum.IntEnum`.
 #[macro_export]
 macro_rules! enumeration {
     (
         $(#[doc = $doc:literal])*
+        #[pyenum(module = $module:literal, int $(,)?)]
+        $vis:vis enum $E:ident { $( $(#[doc = $vdoc:literal])* $V:ident = $val:literal ),* $(,)? }
+    ) => {
+        $crate::enumeration! {
+            @impl [$(#[doc = $doc])*] $module, true, $vis $E { $( [$(#[doc = $vdoc])*] $V = ::core::stringify!($val) ),* }
+        }
+        impl $E {
+            /// The member's integer value.
+            pub fn value(self) -> i64 {
+                [$($val),*][self as usize]
+            }
+        }
+    };
+    (
+        $(#[doc = $doc:literal])*
         #[pyenum(module = $module:literal $(,)?)]
         $vis:vis enum $E:ident { $( $(#[doc = $vdoc:literal])* $V:ident = $val:literal ),* $(,)? }
+    ) => {
+        $crate::enumeration! {
+            @impl [$(#[doc = $doc])*] $module, false, $vis $E { $( [$(#[doc = $vdoc])*] $V = $val ),* }
+        }
+    };
+    (
+        @impl [$(#[doc = $doc:literal])*] $module:literal, $int:literal,
+        $vis:vis $E:ident { $( [$(#[doc = $vdoc:literal])*] $V:ident = $val:expr ),* }
     ) => {
         $(#[doc = $doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -824,6 +848,7 @@ macro_rules! enumeration {
             const MODULE: &'static str = $module;
             const DOC: &'static str = ::core::concat!($($doc, "\n"),*);
             const MEMBERS: &'static [(&'static str, &'static str)] = &[$((::core::stringify!($V), $val)),*];
+            const INT: bool = $int;
             fn index(self) -> usize {
                 self as usize
             }

@@ -206,6 +206,21 @@ def test_enum_fields_are_real_enums() -> None:
         m.pick(color="nope")
 
 
+def test_int_enumerations_are_int_enums() -> None:
+    assert issubclass(m.Level, enum.IntEnum) and m.Level.__module__ == "pyzig_testmod"
+    assert [(lv.name, lv.value) for lv in m.Level] == [("Below", -1), ("Off", 0), ("High", 2)]
+    assert m.Level.High == 2 and m.Level(-1) is m.Level.Below
+    assert m.pick_level(m.Level.High) == (m.Level.High, 2)
+    assert m.pick_level(2)[0] is m.Level.High  # by value
+    assert m.pick_level("Off") == (m.Level.Off, 0)  # by name
+    with pytest.raises(ValueError, match=r"1 is not a valid Level; valid: Below=-1, Off=0, High=2"):
+        m.pick_level(1)
+    with pytest.raises(ValueError, match=r"'off' is not a member of Level; valid names: Below, Off, High"):
+        m.pick_level("off")
+    with pytest.raises(TypeError, match=r"Level \(or its int value\)"):
+        m.pick_level(2.0)
+
+
 def test_option_fields() -> None:
     e = m.Everything(name="e")
     assert e.maybe is None and e.maybe_inner is None

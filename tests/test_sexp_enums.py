@@ -31,6 +31,19 @@ def test_every_enumeration_is_a_str_enum_of_its_submodule(module: object, names:
             assert cls(member.value) is member and member == member.value
 
 
+def test_zone_numbers_are_int_enums() -> None:
+    e = pcb.E_zone_connection
+    assert issubclass(e, enum.IntEnum) and e.__module__ == "pyzig_sexp.pcb"
+    assert [(m.name, m.value) for m in e] == [("INHERITED", -1), ("NONE", 0), ("THERMAL", 1), ("FULL", 2), ("THT_THERMAL", 3)]
+    isl = pcb.E_zone_island_removal_mode
+    assert issubclass(isl, enum.IntEnum) and [m.value for m in isl] == [0, 1, 2]
+    # A footprint's zone_connect holds the number; a member is assigned and read back as it.
+    f = footprint.loads((FIXTURES / "test-v8.kicad_mod").read_text())
+    f.footprint.zone_connect = e.FULL
+    assert "(zone_connect 2)" in footprint.dumps(f)
+    assert e(footprint.loads(footprint.dumps(f)).footprint.zone_connect) is e.FULL
+
+
 def test_members_and_values() -> None:
     assert pcb.E_pad_type.NP_THRU_HOLE == "np_thru_hole"
     assert [m.name for m in pcb.E_pad_shape][:3] == ["CIRCLE", "RECT", "OVAL"]

@@ -233,6 +233,24 @@ class E_tenting(str, enum.Enum):
     FRONT = "front"
     BACK = "back"
 
+class E_zone_connection(enum.IntEnum):
+    """How a pad or footprint joins the zones around it: `(zone_connect 2)`, KiCad's own numbers
+    (the reference's `FULL = 'min_thickness'` is not one of them).
+    """
+    def __new__(cls, value: object) -> E_zone_connection: ...
+    INHERITED = -1
+    NONE = 0
+    THERMAL = 1
+    FULL = 2
+    THT_THERMAL = 3
+
+class E_zone_island_removal_mode(enum.IntEnum):
+    """When a zone's unconnected islands are removed: `(island_removal_mode 2)`."""
+    def __new__(cls, value: object) -> E_zone_island_removal_mode: ...
+    ALWAYS = 0
+    DO_NOT_REMOVE = 1
+    BELOW_AREA_LIMIT = 2
+
 @final
 class Xy:
     def __new__(cls, *, x: float = ..., y: float = ...) -> Xy: ...

@@ -1,6 +1,7 @@
 //! The enumerations of the reference API: each a `str`-valued `enum.Enum` class of its submodule
-//! (`pyzig_sexp.pcb.E_pad_type.SMD == "smd"`), listing the keywords KiCad writes for one kind of value.
-//! Fields hold the text itself (a member compares equal to it, and can be assigned where text is).
+//! (`pyzig_sexp.pcb.E_pad_type.SMD == "smd"`), listing the keywords KiCad writes for one kind of value,
+//! or for the two that KiCad writes as numbers an `enum.IntEnum` (`E_zone_connection.FULL == 2`).
+//! Fields hold the text or number itself (a member compares equal to it, and can be assigned there).
 #![allow(non_camel_case_types)]
 
 use pyzig::PyResult;
@@ -356,6 +357,30 @@ pub mod pcb {
         }
     }
 
+    pyzig::enumeration! {
+        /// How a pad or footprint joins the zones around it: `(zone_connect 2)`, KiCad's own numbers
+        /// (the reference's `FULL = 'min_thickness'` is not one of them).
+        #[pyenum(module = "pyzig_sexp.pcb", int)]
+        pub enum E_zone_connection {
+            INHERITED = -1,
+            NONE = 0,
+            THERMAL = 1,
+            FULL = 2,
+            /// Thermal reliefs on through-hole pads only (KiCad writes 3).
+            THT_THERMAL = 3,
+        }
+    }
+
+    pyzig::enumeration! {
+        /// When a zone's unconnected islands are removed: `(island_removal_mode 2)`.
+        #[pyenum(module = "pyzig_sexp.pcb", int)]
+        pub enum E_zone_island_removal_mode {
+            ALWAYS = 0,
+            DO_NOT_REMOVE = 1,
+            BELOW_AREA_LIMIT = 2,
+        }
+    }
+
     pub(super) fn add(m: &super::Module<'_>) -> super::PyResult<()> {
         m.add_enum::<E_stroke_type>()?;
         m.add_enum::<E_justify>()?;
@@ -390,6 +415,8 @@ pub mod pcb {
         m.add_enum::<E_Attr>()?;
         m.add_enum::<E_zone_fill_enable>()?;
         m.add_enum::<E_tenting>()?;
+        m.add_enum::<E_zone_connection>()?;
+        m.add_enum::<E_zone_island_removal_mode>()?;
         Ok(())
     }
 
@@ -460,6 +487,10 @@ pub mod pcb {
         s.push_str(&pyzig::rt::enum_stub::<E_zone_fill_enable>());
         s.push('\n');
         s.push_str(&pyzig::rt::enum_stub::<E_tenting>());
+        s.push('\n');
+        s.push_str(&pyzig::rt::enum_stub::<E_zone_connection>());
+        s.push('\n');
+        s.push_str(&pyzig::rt::enum_stub::<E_zone_island_removal_mode>());
         s.push('\n');
         s
     }

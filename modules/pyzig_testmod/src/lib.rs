@@ -16,6 +16,16 @@ pyzig::enumeration! {
     }
 }
 
+pyzig::enumeration! {
+    /// A level, with the numbers a file format writes.
+    #[pyenum(module = "pyzig_testmod", int)]
+    pub enum Level {
+        Below = -1,
+        Off = 0,
+        High = 2,
+    }
+}
+
 pyzig::exception! {
     /// Raised by `fail()`.
     #[pyexception(module = "pyzig_testmod", base = ValueError)]
@@ -330,7 +340,7 @@ pyzig::module! {
     /// Test-only module of the pyzig binding layer.
     #[pymodule(init = PyInit_pyzig_testmod, name = "pyzig_testmod", stub = "pyzig_testmod.pyi")]
     classes [Point, Inner, Everything, Bag, Tag, Counter, Key, Loose, Boxed]
-    enums [Color]
+    enums [Color, Level]
     exceptions [TestError]
     stub_header "from collections.abc import Callable\nfrom typing import TypeVar\n\n_T = TypeVar(\"_T\")";
     functions {
@@ -373,6 +383,9 @@ pyzig::module! {
         }
         fn pick(color: Color) -> Color {
             color
+        }
+        fn pick_level(level: Level) -> (Level, i64) {
+            (level, level.value())
         }
         fn maybe_len(s: Option<String> = None) -> Option<usize> {
             s.map(|s| s.len())
