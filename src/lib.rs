@@ -22,9 +22,13 @@
 //!   optional `#[new]` constructor, else not constructible (calling the class raises `TypeError` naming
 //!   `factory`). `gc = true` when the value holds Python objects
 //!   ([`Obj`], [`Py<T>`]): then implement [`Traverse`].
-//! * [`enumeration!`] — a fieldless enum as a `str`-valued `enum.Enum` class.
+//! * [`enumeration!`] — a fieldless enum as a `str`-valued `enum.Enum` class, or with `int` and integer
+//!   values an `enum.IntEnum`.
 //! * [`exception!`] — a module exception class deriving from a built-in one ([`PyException::new_err`]).
 //! * [`module!`] — the module: `PyInit_*`, what it exports, module functions, and `_stubs()`.
+//!
+//! [`SharedStr`] lends a Python `str`'s text to Rust without copying it, for as long as Rust keeps it (on
+//! any thread; dropping it takes the GIL): a parser can keep it as its source.
 //!
 //! Functions (methods, static methods, module functions) are written inside the macro with ordinary
 //! Rust syntax; parameters may have defaults (`weight: f64 = 1.0`), and a last parameter
@@ -191,6 +195,7 @@ mod py;
 mod record;
 mod registry;
 mod sequence;
+mod shared_str;
 mod sig;
 pub mod sys;
 mod trampoline;
@@ -207,6 +212,7 @@ pub use obj::{Borrowed, Obj};
 pub use py::Py;
 pub use registry::{lookup as registered_class, registered_names, wrap};
 pub use sequence::{Sequence, sequence_slots};
+pub use shared_str::SharedStr;
 pub use visit::Visit;
 
 /// The C-API declarations, for the few signatures generated code must name (`PyInit_*`).

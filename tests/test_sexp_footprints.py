@@ -174,6 +174,50 @@ def test_kept_values_follow_every_edit() -> None:
             read()
 
 
+def test_a_loaded_str_is_kept_not_copied() -> None:
+    """`loads(text)` keeps the str itself as the file's source: `dumps` of the unchanged file is that
+    str; an edit gives a new one; the str is released with the file, also when loading fails (large
+    texts fail with the GIL released)."""
+    import sys
+
+    text = (FIXTURES / "TSSOP-24.kicad_mod").read_text()
+    base = sys.getrefcount(text)
+    f = footprint.loads(text)
+    assert footprint.dumps(f) is text and pyzig_sexp.loads(text).footprint.name == f.footprint.name
+    f.footprint.pads[0].at.x += 1
+    out = footprint.dumps(f)
+    assert out is not text and out != text and type(out) is str
+    del f, out
+    assert sys.getrefcount(text) == base
+    # A str subclass and bytes are copied; what comes back is a plain str.
+    class Text(str):
+        pass
+
+    for given in (Text(text), text.encode()):
+        out = footprint.dumps(footprint.loads(given))
+        assert type(out) is str and out == text
+    # A failed load keeps nothing, small or large (the large one parses with the GIL released).
+    for bad in ("(footprint \"x\" (layer", "(footprint \"x\" " + "(fp_line (start 0 0)) " * 60_000):
+        base = sys.getrefcount(bad)
+        for load in (footprint.loads, pyzig_sexp.loads, footprint_v5.loads):
+            with pytest.raises(ValueError):
+                load(bad)
+        assert sys.getrefcount(bad) == base
+    # A large file of another kind: the tree is built, then refused, with the GIL released.
+    other = "(footprint \"x\" " + "(fp_line (start 0 0)) " * 60_000 + ")"
+    base = sys.getrefcount(other)
+    with pytest.raises(ValueError, match="expected a file whose root is"):
+        footprint_v5.loads(other)
+    assert sys.getrefcount(other) == base
+    with pytest.raises(UnicodeEncodeError):
+        footprint.loads('(footprint "\ud800")')
+    # free() releases the str at once.
+    f = footprint.loads(text)
+    base_loaded = sys.getrefcount(text)
+    f.free()
+    assert sys.getrefcount(text) < base_loaded
+
+
 def test_a_new_pad_is_written_as_kicad_writes_it() -> None:
     f = footprint.loads((FIXTURES / "test-v8.kicad_mod").read_text())
     pad = pcb.Pad(

@@ -1,12 +1,21 @@
 //! `ceval.h` and `pystate.h`: letting other threads run while native code works on data of its own.
 
+use core::ffi::c_uint;
+
 /// Opaque: only passed back to `PyEval_RestoreThread`.
 #[repr(C)]
 pub struct PyThreadState {
     _opaque: [u8; 0],
 }
 
+/// `PyGILState_STATE`: a C enum (`PyGILState_LOCKED`, `PyGILState_UNLOCKED`), only passed back to
+/// `PyGILState_Release`.
+pub type PyGILState_STATE = c_uint;
+
 unsafe extern "C" {
     pub fn PyEval_SaveThread() -> *mut PyThreadState;
     pub fn PyEval_RestoreThread(tstate: *mut PyThreadState);
+    /// Takes the GIL on any thread, whether or not it holds it already (then it only counts).
+    pub fn PyGILState_Ensure() -> PyGILState_STATE;
+    pub fn PyGILState_Release(state: PyGILState_STATE);
 }

@@ -32,9 +32,10 @@ class FieldList:
 def loads(text: str | bytes) -> object:
     """Parses KiCad text of any kind this module knows, chosen by the root's head."""
     ...
-def _engine_parse(text: str) -> int:
-    """Benchmark hook: parses `text` with the engine alone (no typed layer) and returns its node
-    root's child count; the same path `loads` takes (text transfer, GIL release), without the file object.
+def _engine_parse(text: str | bytes) -> int:
+    """Benchmark hook: parses `text` with the engine alone (no typed layer) and returns its
+    root's child count; the same path `loads` takes (a `str` kept as the source, the GIL
+    released on large texts), without the file object.
     """
     ...
 def _engine_print(obj: object) -> int:

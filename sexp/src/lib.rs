@@ -27,6 +27,7 @@ mod node;
 mod parse;
 mod position;
 mod print;
+mod source;
 mod tree;
 mod update;
 
@@ -35,6 +36,7 @@ pub use error::ParseError;
 pub use escape::{quote, unquote};
 pub use format::{MAX_INDENT_LEVELS, format_kicad, is_lib_table};
 pub use node::Node;
+pub use source::SharedText;
 pub use tree::{Children, Kind, NodeId, Tree};
 
 /// Parses KiCad S-expression text: exactly one root list, with any whitespace or `#` comment
@@ -46,6 +48,12 @@ pub fn parse(src: &str) -> Result<Tree, ParseError> {
 /// Like [`parse`], taking ownership of the text without copying it.
 pub fn parse_string(src: String) -> Result<Tree, ParseError> {
     parse::parse_owned(src.into_boxed_str())
+}
+
+/// Like [`parse`], keeping `src` (text owned elsewhere, such as a Python `str`) as the tree's source
+/// instead of a copy of it.
+pub fn parse_shared(src: std::sync::Arc<dyn SharedText>) -> Result<Tree, ParseError> {
+    parse::parse_source(source::Source::Shared(src))
 }
 
 /// Like [`parse_bytes`], taking ownership of the bytes without copying them.
@@ -68,7 +76,8 @@ pub fn parse_bytes(src: &[u8]) -> Result<Tree, ParseError> {
 }
 
 impl Tree {
-    /// Heap bytes the tree holds, all included: its copy of the source text, the node arena and
+    /// Heap bytes the tree holds, all included: its copy of the source text (shared text too, which
+    /// it keeps alive), the node arena and
     /// the side table of large lists (by capacity), and the edit tables with the token text and
     /// child vectors they own (a `BTreeMap` entry counts as its key and value, without node
     /// overhead). Not counted: the `Tree` value itself (a few words, wherever its owner keeps it).

@@ -3,10 +3,16 @@
 
 use crate::error::ParseError;
 use crate::lex::{atom_end, skip_trivia, starts_token, string_end};
+use crate::source::Source;
 use crate::tree::{ListShape, MAX_SLOTS, Tree, list_record};
 
 /// Parses `src` (already valid UTF-8) into a tree that takes ownership of it.
 pub(crate) fn parse_owned(src: Box<str>) -> Result<Tree, ParseError> {
+    parse_source(Source::Owned(src))
+}
+
+/// Parses `src` into a tree that keeps it as its source.
+pub(crate) fn parse_source(src: Source) -> Result<Tree, ParseError> {
     let (slots, big) = build(src.as_bytes())?;
     Ok(Tree::from_parts(src, slots, big))
 }

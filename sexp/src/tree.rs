@@ -18,6 +18,7 @@ use std::ops::Range;
 use crate::edit::{Child, Edits, NewKind};
 use crate::lex::{atom_end, starts_token, string_end};
 use crate::node::Node;
+use crate::source::Source;
 
 /// Marks ids of edit-created nodes.
 pub(crate) const NEW_BIT: u32 = 1 << 31;
@@ -96,7 +97,7 @@ pub enum Kind {
 /// not come from this tree (check foreign ids with [`Tree::contains`]).
 #[derive(Clone)]
 pub struct Tree {
-    pub(crate) src: Box<str>,
+    pub(crate) src: Source,
     pub(crate) slots: Vec<u32>,
     /// Shapes of the lists too large for a packed record.
     pub(crate) big: Vec<ListShape>,
@@ -104,7 +105,7 @@ pub struct Tree {
 }
 
 impl Tree {
-    pub(crate) fn from_parts(src: Box<str>, slots: Vec<u32>, big: Vec<ListShape>) -> Self {
+    pub(crate) fn from_parts(src: Source, slots: Vec<u32>, big: Vec<ListShape>) -> Self {
         Tree { src, slots, big, edits: Edits::default() }
     }
 

@@ -1,5 +1,6 @@
 //! A loaded file: the one parsed tree every typed view of it reads and edits.
 
+use pyzig::Obj;
 use pyzig_kicad::sexp::Tree;
 use pyzig_kicad::write::Style;
 
@@ -9,12 +10,19 @@ pub struct Document {
     pub style: Style,
     /// Counts edits, so a view re-checks that its node is still in the tree only after one.
     pub edits: u64,
+    /// The `str` the tree was parsed from, when it keeps that str's text as its source: what
+    /// `dumps` returns while the file is unchanged.
+    pub source: Option<Obj>,
 }
 
 impl Document {
     pub fn new(tree: Tree) -> Document {
+        Document::loaded(tree, None)
+    }
+
+    pub fn loaded(tree: Tree, source: Option<Obj>) -> Document {
         let style = Style::of(&tree);
-        Document { tree, style, edits: 1 }
+        Document { tree, style, edits: 1, source }
     }
 }
 

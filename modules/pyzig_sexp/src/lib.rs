@@ -8,6 +8,7 @@ mod enums;
 mod errors;
 mod list;
 mod read_cache;
+mod text;
 mod view;
 
 use std::collections::BTreeMap;
@@ -20,6 +21,7 @@ use pyzig_kicad::file::{self, FileKind};
 use document::Document;
 use errors::{ParseError, load_error};
 use list::FieldList;
+use text::{Text, maybe_unlocked};
 use view::{Binding, View, ViewClass};
 
 /// Declares the Python class of each declared KiCad type, per submodule.
@@ -169,52 +171,27 @@ fn kind_of<K: KindName>() -> &'static FileKind {
     file::kind(K::MODULE).expect("declared kind")
 }
 
-/// Text from `str` or `bytes` (UTF-8; a bad byte is a `ParseError` at its position).
-fn text_of(text: &Obj) -> PyResult<String> {
-    if let Ok(s) = text.extract::<String>("text") {
-        return Ok(s);
-    }
-    let b: Vec<u8> = text
-        .extract("text")
-        .map_err(|_| PyErr::type_error(format!("text must be str or bytes, not {}", text.type_name())))?;
-    String::from_utf8(b).map_err(|e| match pyzig_kicad::sexp::parse_bytes(e.as_bytes()) {
-        Err(p) => load_error(&file::LoadError::Parse(p)),
-        Ok(_) => PyErr::value_error("text is not UTF-8"),
-    })
-}
-
-/// Texts from this size on are parsed and printed with the GIL released, so other threads run
-/// meanwhile. Below it, the chance of waiting a switch interval (5 ms) for the GIL to come back costs
-/// more than the parse (about 2 ms per MiB here); see `bench/kicad` (threads row).
-const RELEASE_GIL_BYTES: usize = 1 << 20;
-
-/// Runs `f` with the GIL released when `bytes` is large enough to pay for it.
-fn maybe_unlocked<T: Send>(bytes: usize, f: impl FnOnce() -> T + Send) -> T {
-    if bytes >= RELEASE_GIL_BYTES { pyzig::allow_threads(f) } else { f() }
-}
-
 /// Loads `text` as a file of `kind` and wraps it in the kind's file class.
-pub fn load_kind(kind: &'static FileKind, text: String) -> PyResult<Obj> {
-    let tree = maybe_unlocked(text.len(), || file::load(kind, text)).map_err(|e| load_error(&e))?;
-    wrap_file(kind, tree)
+pub fn load_kind(kind: &'static FileKind, text: Text) -> PyResult<Obj> {
+    let (tree, source) = text.parse(text::of_kind(kind))?;
+    wrap_file(kind, tree, source)
 }
 
 /// Parses `text` once and wraps it in the class of the kind its root names (`what` prefixes errors).
-fn load_any(text: String, what: &str) -> PyResult<Obj> {
-    let tree = maybe_unlocked(text.len(), || pyzig_kicad::sexp::parse_string(text))
-        .map_err(|e| load_error(&file::LoadError::Parse(e)))?;
+fn load_any(text: Text, what: &str) -> PyResult<Obj> {
+    let (tree, source) = text.parse(|_| Ok(()))?;
     let head = file::root_head(&tree).to_owned();
     let kind = file::kind_of_root(&head).ok_or_else(|| {
         let mut known: Vec<&str> = file::KINDS.iter().map(|k| k.root).collect();
         known.dedup();
         PyErr::value_error(format!("{what}unknown KiCad file: root ({head} …); known roots: {}", known.join(", ")))
     })?;
-    wrap_file(kind, tree)
+    wrap_file(kind, tree, source)
 }
 
-fn wrap_file(kind: &'static FileKind, tree: pyzig_kicad::sexp::Tree) -> PyResult<Obj> {
+fn wrap_file(kind: &'static FileKind, tree: pyzig_kicad::sexp::Tree, source: Option<Obj>) -> PyResult<Obj> {
     let root = tree.root();
-    let doc = Py::new(Document::new(tree))?;
+    let doc = Py::new(Document::loaded(tree, source))?;
     view::wrap(View::root(doc, root, (kind.file)()))
 }
 
@@ -222,13 +199,18 @@ fn dumps_kind(kind: &'static FileKind, obj: &Obj) -> PyResult<Obj> {
     let decl = (kind.file)();
     let v = view::unwrap(obj, decl, "dumps() argument")?;
     v.with(|d| {
-        // An unchanged file is its source: made into the `str` directly, without printing a copy first.
+        // An unchanged file is its source: the `str` it was loaded from, or a `str` made of the text
+        // directly, without printing a copy first.
         if !d.tree.is_modified() {
+            if let Some(s) = &d.source {
+                return Ok(s.clone());
+            }
             return pyzig::IntoPy::into_py(d.tree.source());
         }
         // The document stays borrowed while the GIL is released: another thread that tries to edit or
         // free it meanwhile gets the borrow error, never a half-printed tree.
-        pyzig::IntoPy::into_py(maybe_unlocked(d.tree.source().len(), || d.tree.print()))
+        let tree = &d.tree;
+        pyzig::IntoPy::into_py(maybe_unlocked(tree.source().len(), || tree.print()))
     })
 }
 
@@ -246,7 +228,7 @@ fn kind_entries<K: KindName>() -> Vec<pyzig::rt::MethodEntry> {
             true,
             "Parses the text of a file of this kind (str, or UTF-8 bytes).",
         ),
-        |text: pyzig::Borrowed<'_>| load_kind(kind_of::<K>(), text_of(&text.to_owned())?),
+        |text: pyzig::Borrowed<'_>| load_kind(kind_of::<K>(), Text::of(&text.to_owned())?),
     );
     let dumps = MethodEntry::fn_o(
         Sig::new(
@@ -272,14 +254,14 @@ pyzig::module! {
         /// Parses KiCad text of any kind this module knows, chosen by the root's head.
         #[stub("(text: str | bytes) -> object")]
         fn loads(text: Obj) -> PyResult<Obj> {
-            load_any(text_of(&text)?, "")
+            load_any(Text::of(&text)?, "")
         }
-        /// Benchmark hook: parses `text` with the engine alone (no typed layer) and returns its node
-        /// root's child count; the same path `loads` takes (text transfer, GIL release), without the file object.
-        #[stub("(text: str) -> int")]
-        fn _engine_parse(text: String) -> PyResult<usize> {
-            let tree = maybe_unlocked(text.len(), || pyzig_kicad::sexp::parse_string(text))
-                .map_err(|e| load_error(&file::LoadError::Parse(e)))?;
+        /// Benchmark hook: parses `text` with the engine alone (no typed layer) and returns its
+        /// root's child count; the same path `loads` takes (a `str` kept as the source, the GIL
+        /// released on large texts), without the file object.
+        #[stub("(text: str | bytes) -> int")]
+        fn _engine_parse(text: Obj) -> PyResult<usize> {
+            let (tree, _) = Text::of(&text)?.parse(|_| Ok(()))?;
             Ok(tree.children(tree.root()).count())
         }
         /// Benchmark hook: prints a loaded file's tree with the engine alone and returns the byte count
@@ -287,7 +269,10 @@ pyzig::module! {
         #[stub("(obj: object) -> int")]
         fn _engine_print(obj: Obj) -> PyResult<usize> {
             let v = view::any_file(&obj)?;
-            v.with(|d| Ok(maybe_unlocked(d.tree.source().len(), || d.tree.print().len())))
+            v.with(|d| {
+                let tree = &d.tree;
+                Ok(maybe_unlocked(tree.source().len(), || tree.print().len()))
+            })
         }
         /// Reads and parses a KiCad file, its kind chosen from its root (`OSError` when it cannot be read).
         #[stub("(path: str) -> object")]
@@ -297,7 +282,7 @@ pyzig::module! {
                 Err(p) => load_error(&file::LoadError::Parse(p)),
                 Ok(_) => PyErr::value_error(format!("{path}: not UTF-8")),
             })?;
-            load_any(text, &format!("{path}: "))
+            load_any(Text::Owned(text), &format!("{path}: "))
         }
     }
 }
