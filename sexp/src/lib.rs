@@ -5,9 +5,9 @@
 //! byte for byte, editing it with minimal diffs, and laying it out the way KiCad 8 and later write files.
 //! Not for: KiCad semantics (a typed layer is built on top of this tree), or general Lisp syntax.
 //!
-//! A [`Tree`] owns one copy of the source text; nodes are `u32` slots in one preorder `Vec`
-//! pointing into it (1 slot per atom, 2 per list, none for a token right after `(`; see
-//! `tree.rs`), and edits live in a side table (`edit.rs`) so untouched regions print from the
+//! A [`Tree`] holds the source text (its own copy, or text lent to it: [`parse_shared`]); nodes are
+//! `u32` slots in one preorder `Vec` pointing into it (1 slot per atom, 2 per list, none for a token
+//! right after `(`; see `tree.rs`), and edits live in a side table (`edit.rs`) so untouched regions print from the
 //! source. Nothing recurses on input depth.
 //!
 //! ```
@@ -53,7 +53,7 @@ pub fn parse_string(src: String) -> Result<Tree, ParseError> {
 /// Like [`parse`], keeping `src` (text owned elsewhere, such as a Python `str`) as the tree's source
 /// instead of a copy of it.
 pub fn parse_shared(src: std::sync::Arc<dyn SharedText>) -> Result<Tree, ParseError> {
-    parse::parse_source(source::Source::Shared(src))
+    parse::parse_source(source::Source::shared(src))
 }
 
 /// Like [`parse_bytes`], taking ownership of the bytes without copying them.
