@@ -139,11 +139,11 @@ pub fn extract<E: PyEnum>(obj: Borrowed<'_>, what: &str) -> PyResult<E> {
 
 /// An `int` enumeration's member from an `int` equal to its value, or a `str` naming it.
 fn extract_int<E: PyEnum>(obj: Borrowed<'_>, what: &str) -> PyResult<E> {
-    let names: Vec<&str> = E::MEMBERS.iter().map(|(n, _)| *n).collect();
     if let Ok(text) = <&str as crate::FromPy>::from_py(obj, what) {
-        if let Some(i) = names.iter().position(|n| *n == text) {
+        if let Some(i) = E::MEMBERS.iter().position(|(n, _)| *n == text) {
             return Ok(E::from_index(i));
         }
+        let names: Vec<&str> = E::MEMBERS.iter().map(|(n, _)| *n).collect();
         return Err(PyErr::value_error(format!(
             "{what}: '{text}' is not a member of {}; valid names: {}",
             E::NAME,
