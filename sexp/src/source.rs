@@ -12,6 +12,14 @@ pub trait SharedText: Send + Sync {
     fn text(&self) -> &str;
 }
 
+/// A `String` behind an `Arc` can be lent as it is: `parse_shared(Arc::new(text))` parses it without a copy,
+/// and the tree and every other holder of the `Arc` share it.
+impl SharedText for String {
+    fn text(&self) -> &str {
+        self
+    }
+}
+
 /// The tree's text. Lent text is held as a [`Yoke`]: the `&str` is taken from its owner once, so a
 /// read of the source is a field read whichever kind it is (no call through the owner's vtable,
 /// which cost walks of a lent file 30%).
