@@ -174,6 +174,40 @@ def test_kept_values_follow_every_edit() -> None:
             read()
 
 
+def test_a_list_read_in_a_loop_follows_every_edit() -> None:
+    """A list finds its items once per state of the file (so a loop over it is linear); an edit
+    through the list itself, another view of it, or elsewhere in the file is seen at the next read."""
+    f = footprint.loads((FIXTURES / "TSSOP-24.kicad_mod").read_text())
+    pads = f.footprint.pads
+    names = [p.name for p in pads]
+    assert len(pads) == len(names) == 24 and [pads[i].name for i in range(24)] == names
+    f.footprint.pads.pop(0)  # another view of the same list
+    assert len(pads) == 23 and pads[0].name == names[1] and [p.name for p in pads] == names[1:]
+    f.footprint.pads.append(
+        pcb.Pad(name="999", type="smd", shape="rect", at=pcb.Xyr(x=0.5, y=0.25), size=pcb.Wh(w=1, h=1))
+    )
+    assert len(pads) == 24 and pads[-1].name == "999"
+    layers = pads[0].layers
+    assert len(layers) == 3
+    f.footprint.pads[0].layers.append("F.Adhes")  # a token list, edited through another view
+    assert len(layers) == 4 and layers[-1] == "F.Adhes"
+    # Removing while iterating behaves as with a list: by position.
+    model = names[1:] + ["999"]
+    seen, expected = [], []
+    for p in pads:
+        seen.append(p.name)
+        if p.name == names[2]:
+            del pads[0]
+    for name in model:
+        expected.append(name)
+        if name == names[2]:
+            del model[0]
+    assert seen == expected and len(seen) == 23
+    f.free()
+    with pytest.raises(ReferenceError):
+        len(pads)
+
+
 def test_a_loaded_str_is_kept_not_copied() -> None:
     """`loads(text)` keeps the str itself as the file's source: `dumps` of the unchanged file is that
     str; an edit gives a new one; the str is released with the file, also when loading fails (large
@@ -189,13 +223,31 @@ def test_a_loaded_str_is_kept_not_copied() -> None:
     assert out is not text and out != text and type(out) is str
     del f, out
     assert sys.getrefcount(text) == base
-    # A str subclass and bytes are copied; what comes back is a plain str.
+    # A str subclass is copied; bytes are kept as they are, as long as the file lives; what comes back is
+    # always a plain str.
     class Text(str):
         pass
 
     for given in (Text(text), text.encode()):
         out = footprint.dumps(footprint.loads(given))
         assert type(out) is str and out == text
+    data = text.encode()
+    base = sys.getrefcount(data)
+    f = footprint.loads(data)
+    assert sys.getrefcount(data) == base + 1
+    assert footprint.dumps(f) == text and type(footprint.dumps(f)) is str
+    f.footprint.pads[0].at.x += 1
+    assert footprint.dumps(f) != text
+    del f
+    assert sys.getrefcount(data) == base
+    # Bytes that are not UTF-8 are a ParseError at the bad byte; nothing else is text.
+    bad = text.encode().replace(b"TSSOP", b"TS\xffOP", 1)
+    with pytest.raises(pyzig_sexp.ParseError, match="invalid UTF-8") as e:
+        footprint.loads(bad)
+    assert (e.value.line, e.value.column) == (1, 1 + bad.split(b"\n")[0].index(b"\xff"))
+    for other in (bytearray(data), memoryview(data), list(data[:10]), 3):
+        with pytest.raises(TypeError, match="text must be str or bytes"):
+            footprint.loads(other)
     # A failed load keeps nothing, small or large (the large one parses with the GIL released).
     for bad in ("(footprint \"x\" (layer", "(footprint \"x\" " + "(fp_line (start 0 0)) " * 60_000):
         base = sys.getrefcount(bad)

@@ -27,6 +27,7 @@ compile_error!("pyzig-ffi supports 64-bit targets only");
 
 mod abstract_;
 mod boolobject;
+mod bytesobject;
 mod ceval;
 mod descrobject;
 mod dictobject;
@@ -47,6 +48,7 @@ mod unicodeobject;
 
 pub use abstract_::*;
 pub use boolobject::*;
+pub use bytesobject::*;
 pub use ceval::*;
 pub use descrobject::*;
 pub use dictobject::*;

@@ -54,6 +54,7 @@ pub const Py_TPFLAGS_IMMUTABLETYPE: c_ulong = 1 << 8;
 pub const Py_TPFLAGS_HAVE_GC: c_ulong = 1 << 14;
 pub const Py_TPFLAGS_DEFAULT: c_ulong = 0;
 pub const Py_TPFLAGS_LONG_SUBCLASS: c_ulong = 1 << 24;
+pub const Py_TPFLAGS_BYTES_SUBCLASS: c_ulong = 1 << 27;
 pub const Py_TPFLAGS_UNICODE_SUBCLASS: c_ulong = 1 << 28;
 
 pub const Py_EQ: c_int = 2;

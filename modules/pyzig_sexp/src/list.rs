@@ -2,9 +2,13 @@
 //! (`layers`). Reading an item gives a view (nested types) or a copy (scalars); every change is an
 //! edit of the tree, so views of other items stay valid.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use pyzig::rt::Slf;
 use pyzig::{Borrowed, Obj, PyErr, PyResult, Sequence};
 use pyzig_kicad::read;
+use pyzig_kicad::sexp::NodeId;
 use pyzig_kicad::write;
 use pyzig_kicad::{FieldDecl, ValueKind};
 
@@ -15,19 +19,29 @@ use crate::view::{View, detach, insert_item, scalar_to_py, wrap};
 pub struct FieldList {
     owner: View,
     field: &'static FieldDecl,
+    /// The items' nodes and the document's edit count they were found at (0: not yet): a loop over
+    /// the list (`for pin in unit.pins`, `pins[i]`, `len`) finds them once, not once per item, and
+    /// any edit of the file makes them be found again.
+    found: RefCell<(u64, Rc<[NodeId]>)>,
 }
 
 impl FieldList {
     pub fn new(owner: View, field: &'static FieldDecl) -> FieldList {
-        FieldList { owner, field }
+        FieldList { owner, field, found: RefCell::new((0, Rc::from([]))) }
     }
 
-    fn items(&self) -> PyResult<Vec<pyzig_kicad::sexp::NodeId>> {
-        self.owner
-            .with(|d| Ok(read::list_items(&d.tree, self.owner.node, self.field).into_iter().map(|(_, i)| i).collect()))
+    fn items(&self) -> PyResult<Rc<[NodeId]>> {
+        self.owner.with(|d| {
+            let mut found = self.found.borrow_mut();
+            if found.0 != d.edits {
+                let ids = read::list_items(&d.tree, self.owner.node, self.field).into_iter().map(|(_, i)| i);
+                *found = (d.edits, ids.collect());
+            }
+            Ok(found.1.clone())
+        })
     }
 
-    fn item(&self, id: pyzig_kicad::sexp::NodeId) -> PyResult<Obj> {
+    fn item(&self, id: NodeId) -> PyResult<Obj> {
         match self.field.value {
             ValueKind::Node(d) => wrap(self.owner.child(id, d())),
             k => {
@@ -109,12 +123,12 @@ pyzig::class! {
         /// Equal to a list (or another list field) with equal items, as a list would be; a list
         /// whose items cannot be read compares unequal.
         fn __eq__(&self, other: Obj) -> bool {
-            let mine = self.items().and_then(|v| v.into_iter().map(|id| self.item(id)).collect::<PyResult<Vec<Obj>>>());
+            let mine = self.items().and_then(|v| v.iter().map(|&id| self.item(id)).collect::<PyResult<Vec<Obj>>>());
             mine.and_then(|m| pyzig::IntoPy::into_py(m)?.eq(&other)).unwrap_or(false)
         }
         fn __repr__(&self) -> String {
             let parts: PyResult<Vec<String>> =
-                self.items().and_then(|v| v.into_iter().map(|id| self.item(id)?.repr()).collect());
+                self.items().and_then(|v| v.iter().map(|&id| self.item(id)?.repr()).collect());
             match parts {
                 Ok(p) => format!("[{}]", p.join(", ")),
                 Err(e) => format!("<list: {}>", e.into_value().str().unwrap_or_default()),

@@ -1,6 +1,7 @@
-//! The text a file is loaded from. A `str` is not copied: the tree keeps the str's own UTF-8 form as
-//! its source (`pyzig::SharedStr`), so a file is never held twice, and `dumps` of a file not edited
-//! since returns that very `str`. Bytes (and `str` subclasses) are decoded into a copy of our own.
+//! The text a file is loaded from. A `str` or `bytes` is not copied: the tree keeps the str's own UTF-8
+//! form (or the bytes, once checked to be UTF-8) as its source (`pyzig::SharedStr`), so a file is never
+//! held twice, and `dumps` of a file loaded from a `str` and not edited since returns that very `str`.
+//! `str` subclasses are copied, so that what `dumps` returns is always a plain `str`.
 
 use std::sync::Arc;
 
@@ -39,16 +40,18 @@ impl Text {
         if let Some(s) = SharedStr::new(text.borrowed())? {
             return Ok(Text::Shared(Arc::new(PyText(s))));
         }
-        if let Ok(s) = text.extract::<String>("text") {
-            return Ok(Text::Owned(s));
+        if let Some(shared) = SharedStr::from_utf8_bytes(text.borrowed()) {
+            return match shared {
+                Ok(s) => Ok(Text::Shared(Arc::new(PyText(s)))),
+                Err(bytes) => Err(match pyzig_kicad::sexp::parse_bytes(&bytes) {
+                    Err(p) => load_error(&LoadError::Parse(p)),
+                    Ok(_) => PyErr::value_error("text is not UTF-8"),
+                }),
+            };
         }
-        let b: Vec<u8> = text
-            .extract("text")
-            .map_err(|_| PyErr::type_error(format!("text must be str or bytes, not {}", text.type_name())))?;
-        String::from_utf8(b).map(Text::Owned).map_err(|e| match pyzig_kicad::sexp::parse_bytes(e.as_bytes()) {
-            Err(p) => load_error(&LoadError::Parse(p)),
-            Ok(_) => PyErr::value_error("text is not UTF-8"),
-        })
+        text.extract::<String>("text")
+            .map(Text::Owned)
+            .map_err(|_| PyErr::type_error(format!("text must be str or bytes, not {}", text.type_name())))
     }
 
     /// Parses the text (the GIL released when it is large) and checks the tree with `check`; gives
@@ -70,7 +73,7 @@ impl Text {
                     let tree = pyzig_kicad::sexp::parse_shared(handle)?;
                     check(&tree).map(|()| tree)
                 });
-                (r, Some(s.0.to_obj()))
+                (r, s.0.is_str().then(|| s.0.to_obj()))
             }
         };
         match parsed {
