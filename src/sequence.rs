@@ -45,7 +45,8 @@ fn resolve(i: i64, len: usize) -> PyResult<usize> {
 }
 
 fn is_slice(key: Borrowed<'_>) -> bool {
-    key.type_name() == "slice"
+    // `slice` cannot be subclassed: its type pointer says it (its name would cost an attribute look-up).
+    key.type_ptr() == &raw mut ffi::PySlice_Type
 }
 
 /// `seq[a:b:c]`: a new Python list of the items the slice names (as `list` slicing does).
