@@ -273,6 +273,17 @@ impl<'a> Args<'a> {
         if !m.has_kwargs() {
             return Ok(Vec::new());
         }
+        let Raw { args, nargs, kwnames } = self.raw;
+        if !args.is_null() && !kwnames.is_null() {
+            // A vectorcall: each keyword that named a parameter filled a slot of its own (a second
+            // value for a slot is an error), so when the slots past the positional ones number the
+            // keywords, no keyword is left over and none needs looking up again.
+            let filled = self.slots.iter().filter(|p| !p.is_null()).count();
+            // SAFETY: `kwnames` is the live keyword-name tuple of the current call.
+            if filled - nargs.min(filled) == unsafe { ffi::PyTuple_GET_SIZE(kwnames) } as usize {
+                return Ok(Vec::new());
+            }
+        }
         let mut out = Vec::new();
         let mut take = |k: *mut ffi::PyObject, v: *mut ffi::PyObject| -> PyResult<()> {
             if !m.is_named(k)? {
@@ -284,7 +295,6 @@ impl<'a> Args<'a> {
         };
         // SAFETY: the raw call data of the current call, alive for its duration.
         unsafe {
-            let Raw { args, nargs, kwnames } = self.raw;
             if kwnames.is_null() {
                 return Ok(out);
             }

@@ -64,17 +64,36 @@ impl Obj {
 
     /// Calls the object with positional arguments.
     pub fn call(&self, args: Vec<Obj>) -> PyResult<Obj> {
-        let tuple = crate::conv::tuple_from(args)?;
-        // SAFETY: live callable and tuple; kwargs null.
-        unsafe { Obj::from_owned_ptr(ffi::PyObject_Call(self.as_ptr(), tuple.as_ptr(), std::ptr::null_mut())) }
+        let ptrs: Vec<*mut ffi::PyObject> = args.iter().map(Obj::as_ptr).collect();
+        self.vectorcall(&ptrs)
+    }
+
+    /// Calls the object with a fixed number of positional arguments, through the vectorcall protocol
+    /// with the arguments on the stack: no tuple and no vector is made (a callback per item costs what
+    /// the call itself costs).
+    pub fn call_array<const N: usize>(&self, args: [&Obj; N]) -> PyResult<Obj> {
+        self.vectorcall(&args.map(Obj::as_ptr))
+    }
+
+    fn vectorcall(&self, args: &[*mut ffi::PyObject]) -> PyResult<Obj> {
+        // SAFETY: a live callable and `args.len()` live arguments (their owners outlive the call);
+        // no kwargs.
+        unsafe {
+            Obj::from_owned_ptr(ffi::PyObject_VectorcallDict(
+                self.as_ptr(),
+                args.as_ptr(),
+                args.len(),
+                std::ptr::null_mut(),
+            ))
+        }
     }
 
     pub fn call0(&self) -> PyResult<Obj> {
-        self.call(Vec::new())
+        self.call_array([])
     }
 
     pub fn call1(&self, arg: impl IntoPy) -> PyResult<Obj> {
-        self.call(vec![arg.into_py()?])
+        self.call_array([&arg.into_py()?])
     }
 
     /// Calls with positional and keyword arguments.

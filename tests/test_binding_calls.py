@@ -296,6 +296,10 @@ def test_crate_doc_example_works() -> None:
 def test_extra_keywords_parameter() -> None:
     assert m.collect(1, z=3, a=4, second=2) == [("first", 1), ("second", 2), ("z", 3), ("a", 4)]
     assert m.collect(first=1) == [("first", 1), ("second", 0)]
+    # Every keyword names a parameter (none left for **rest), and one is left among named ones.
+    assert m.collect(second=2, first=1) == [("first", 1), ("second", 2)]
+    assert m.collect(1, second=2) == [("first", 1), ("second", 2)]
+    assert m.collect(1, q=7, second=2) == [("first", 1), ("second", 2), ("q", 7)]
     assert m.collect(**{"first": 1, "x": 9}) == [("first", 1), ("second", 0), ("x", 9)]
     assert m.collect(1, rest=5) == [("first", 1), ("second", 0), ("rest", 5)]  # like Python's **rest
     with pytest.raises(TypeError, match=r"collect\(\) takes at most 2 positional arguments \(3 given\)"):

@@ -8,6 +8,15 @@ pub const PY_VECTORCALL_ARGUMENTS_OFFSET: usize = 1 << (usize::BITS - 1);
 
 unsafe extern "C" {
     pub fn PyObject_Call(callable: *mut PyObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject;
+    /// A call through the vectorcall protocol (`args[..nargs]`, no tuple built), `kwargs` a dict or
+    /// null. An exported function on every version (3.10 and 3.11 have `PyObject_Vectorcall` only as
+    /// a `static inline`).
+    pub fn PyObject_VectorcallDict(
+        callable: *mut PyObject,
+        args: *const *mut PyObject,
+        nargsf: usize,
+        kwargs: *mut PyObject,
+    ) -> *mut PyObject;
     pub fn PySequence_Check(op: *mut PyObject) -> core::ffi::c_int;
     pub fn PySequence_Size(op: *mut PyObject) -> Py_ssize_t;
     pub fn PySequence_GetItem(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject;

@@ -64,7 +64,7 @@ pyzig::class! {
             for (ix, _) in self.edges(edge_type, directed)? {
                 self.g.borrow()?; // destroyed by the callback: stop with ReferenceError
                 let edge = pyzig::IntoPy::into_py(BoundEdge { g: self.g.clone(), ix })?;
-                f.call(vec![ctx.clone(), edge])?;
+                f.call_array([&ctx, &edge])?;
             }
             Ok(())
         }
