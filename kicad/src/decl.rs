@@ -66,6 +66,12 @@ pub enum Key {
     Word(&'static [&'static str]),
     /// The whole file's root list (file types only).
     Root,
+    /// Every list inside the child list `(name …)`, whatever its head: the layers of
+    /// `(layers (0 "F.Cu" signal) (31 "B.Cu" signal) …)` (list fields of a nested type only).
+    Items(&'static str),
+    /// The list's own head token, when it is a value rather than a keyword: a board layer's number in
+    /// `(0 "F.Cu" signal)`.
+    Head,
 }
 
 impl Key {
@@ -81,8 +87,8 @@ impl Key {
     /// The head a child list of this field has, if it is one.
     pub fn head(self) -> Option<&'static str> {
         match self {
-            Key::Child(h) | Key::Flag(h) | Key::Marker(h) => Some(h),
-            Key::Pos(_) | Key::Word(_) | Key::Root => None,
+            Key::Child(h) | Key::Flag(h) | Key::Marker(h) | Key::Items(h) => Some(h),
+            Key::Pos(_) | Key::Word(_) | Key::Root | Key::Head => None,
         }
     }
 }

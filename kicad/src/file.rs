@@ -7,7 +7,7 @@ use pyzig_sexp::{ParseError, Tree};
 
 use crate::decl::TypeDecl;
 use crate::declare::Typed;
-use crate::kinds::{footprint, footprint_v5, fp_lib_table, netlist, sym_lib_table, symbol, symbol_v6};
+use crate::kinds::{footprint, footprint_v5, fp_lib_table, netlist, pcb, sym_lib_table, symbol, symbol_v6};
 use crate::read::head;
 
 /// One kind of KiCad file.
@@ -36,6 +36,7 @@ pub static KINDS: &[FileKind] = &[
     FileKind { module: "fp_lib_table", root: "fp_lib_table", file: fp_lib_table::FpLibTableFile::decl },
     FileKind { module: "sym_lib_table", root: "sym_lib_table", file: sym_lib_table::SymLibTableFile::decl },
     FileKind { module: "netlist", root: "export", file: netlist::NetlistFile::decl },
+    FileKind { module: "pcb", root: "kicad_pcb", file: pcb::PcbFile::decl },
 ];
 
 /// The kind of submodule `module`.

@@ -99,6 +99,8 @@ pub fn locate(tree: &Tree, node: NodeId, decl: &TypeDecl, field: &FieldDecl) -> 
         Key::Word(words) => bare_word(tree, node, words),
         Key::Marker(h) => bare_flag(tree, node, h).or_else(|| child_list(tree, node, h)),
         Key::Root => Some((0, tree.root())),
+        Key::Items(h) => child_list(tree, node, h),
+        Key::Head => tree.children(node).next().filter(|&c| tree.kind(c) != Kind::List).map(|c| (0, c)),
     }
 }
 
@@ -113,7 +115,23 @@ pub fn list_items(tree: &Tree, node: NodeId, field: &FieldDecl) -> Vec<(usize, N
             Some((_, list)) => tree.children(list).enumerate().skip(1).collect(),
             None => Vec::new(),
         },
+        (Key::Items(h), ValueKind::Node(_)) => match child_list(tree, node, h) {
+            Some((_, list)) => {
+                tree.children(list).enumerate().skip(1).filter(|&(_, c)| tree.kind(c) == Kind::List).collect()
+            }
+            None => Vec::new(),
+        },
         _ => Vec::new(),
+    }
+}
+
+/// The list that holds the items of `List` field `field` of `node`: `node` itself for repeated child
+/// lists, else the field's own child list (`None` while it is absent).
+pub fn list_parent(tree: &Tree, node: NodeId, field: &FieldDecl) -> Option<NodeId> {
+    match (field.key, field.value) {
+        (Key::Child(_), ValueKind::Node(_)) => Some(node),
+        (Key::Child(h) | Key::Items(h), _) => child_list(tree, node, h).map(|(_, l)| l),
+        _ => Some(node),
     }
 }
 
@@ -231,7 +249,7 @@ pub fn read<'t>(tree: &'t Tree, node: NodeId, decl: &TypeDecl, field: &FieldDecl
         return Ok(absent());
     };
     match field.key {
-        Key::Pos(_) | Key::Word(_) | Key::Root => scalar(tree, at, field.value, what),
+        Key::Pos(_) | Key::Word(_) | Key::Root | Key::Head => scalar(tree, at, field.value, what),
         Key::Marker(_) => Ok(Value::Bool(true)),
         Key::Flag(_) => {
             if tree.kind(at) == Kind::Atom {
@@ -243,7 +261,7 @@ pub fn read<'t>(tree: &'t Tree, node: NodeId, decl: &TypeDecl, field: &FieldDecl
                 None => Ok(Value::Bool(true)),
             }
         }
-        Key::Child(_) => match field.value {
+        Key::Child(_) | Key::Items(_) => match field.value {
             ValueKind::Node(_) => Ok(Value::Node(at)),
             kind => match tree.children(at).nth(1) {
                 Some(v) => scalar(tree, v, kind, what),

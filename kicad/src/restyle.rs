@@ -19,7 +19,7 @@ pub fn restyle(tree: &mut Tree, node: NodeId, decl: &'static TypeDecl, style: St
         for field in decl.fields {
             match (field.key, field.value) {
                 (Key::Flag(h), _) => restyle_flag(tree, node, decl, field, h, style)?,
-                (Key::Child(_), ValueKind::Node(d)) => {
+                (Key::Child(_) | Key::Items(_), ValueKind::Node(d)) => {
                     let nested: Vec<NodeId> = if field.count == Count::List {
                         list_items(tree, node, field).into_iter().map(|(_, id)| id).collect()
                     } else {

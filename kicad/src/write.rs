@@ -166,6 +166,17 @@ pub fn set(
     let present = locate(tree, node, decl, field);
     match (field.key, value) {
         (Key::Root, _) => Err(WriteError::BadValue { field: name, message: "a file's root cannot be set".into() }),
+        (Key::Head, None) => Err(WriteError::BadValue {
+            field: name,
+            message: "a list's head cannot be removed; set another value".into(),
+        }),
+        (Key::Head, Some(v)) => match present {
+            Some((_, at)) => set_token(tree, &name, at, v).map(|_| ()),
+            None => Err(WriteError::BadValue { field: name, message: "this list has no head token to set".into() }),
+        },
+        (Key::Items(_), Some(_)) => {
+            Err(WriteError::BadValue { field: name, message: "a list of objects, not a value".into() })
+        }
         (_, None) => {
             if let Some((i, _)) = present {
                 tree.remove(node, i)?;
@@ -349,13 +360,20 @@ fn item_node(
     tree: &mut Tree,
     name: &str,
     field: &FieldDecl,
-    h: &str,
     item: Item<'_>,
     like: Option<NodeId>,
 ) -> Result<NodeId, WriteError> {
-    match item {
-        Item::Scalar(v) => new_token(tree, name, v, like),
-        Item::Node(s, sn) => import_object(tree, h, field.value.decl(), s, sn),
+    match (item, field.key) {
+        (Item::Scalar(v), _) => new_token(tree, name, v, like),
+        // An item of `(layers …)` keeps its own head (its number); a repeated child takes the field's.
+        (Item::Node(s, sn), Key::Items(_)) => {
+            let new = tree.import(s, sn);
+            if let Some(d) = field.value.decl() {
+                crate::restyle::restyle(tree, new, d, Style::of(tree))?;
+            }
+            Ok(new)
+        }
+        (Item::Node(s, sn), key) => import_object(tree, key.head().unwrap_or(""), field.value.decl(), s, sn),
     }
 }
 
@@ -370,7 +388,7 @@ pub fn list_insert(
     item: Item<'_>,
 ) -> Result<(), WriteError> {
     let name = field_name(decl, field);
-    let (Count::List, Key::Child(h)) = (field.count, field.key) else {
+    let (Count::List, Key::Child(h) | Key::Items(h)) = (field.count, field.key) else {
         return Err(WriteError::BadValue { field: name, message: "not a list field".into() });
     };
     let items = list_items(tree, node, field);
@@ -378,8 +396,8 @@ pub fn list_insert(
         return Err(WriteError::Index { field: name, index, len: items.len() });
     }
     let like = items.first().map(|&(_, id)| id);
-    let new = item_node(tree, &name, field, h, item, like)?;
-    if let ValueKind::Node(_) = field.value {
+    let new = item_node(tree, &name, field, item, like)?;
+    if let (ValueKind::Node(_), Key::Child(_)) = (field.value, field.key) {
         let at = match (items.get(index), items.last()) {
             (Some(&(i, _)), _) => i,
             (None, Some(&(i, _))) => i + 1,
@@ -387,7 +405,7 @@ pub fn list_insert(
         };
         return Ok(tree.insert(node, at, new)?);
     }
-    // A scalar list lives in one child list `(h a b c)`, made when the first item arrives.
+    // A scalar list (or `(layers …)`) lives in one child list `(h a b c)`, made when the first item arrives.
     let list = match child_list(tree, node, h) {
         Some((_, l)) => l,
         None => {
@@ -415,12 +433,10 @@ pub fn list_remove(
         return Err(WriteError::Index { field: field_name(decl, field), index, len: items.len() });
     };
     let parent = match (field.value, field.key) {
-        (ValueKind::Node(_), _) => node,
-        (_, Key::Child(h)) => child_list(tree, node, h).map(|(_, l)| l).ok_or_else(|| WriteError::Index {
-            field: field_name(decl, field),
-            index,
-            len: 0,
-        })?,
+        (ValueKind::Node(_), Key::Child(_)) => node,
+        (_, Key::Child(h) | Key::Items(h)) => child_list(tree, node, h)
+            .map(|(_, l)| l)
+            .ok_or_else(|| WriteError::Index { field: field_name(decl, field), index, len: 0 })?,
         _ => node,
     };
     Ok(tree.remove(parent, i)?)
@@ -437,7 +453,7 @@ pub fn list_set(
     item: Item<'_>,
 ) -> Result<(), WriteError> {
     let name = field_name(decl, field);
-    let Key::Child(h) = field.key else {
+    let (Count::List, Key::Child(_) | Key::Items(_)) = (field.count, field.key) else {
         return Err(WriteError::BadValue { field: name, message: "not a list field".into() });
     };
     let items = list_items(tree, node, field);
@@ -447,7 +463,7 @@ pub fn list_set(
     match item {
         Item::Scalar(v) => set_token(tree, &name, old, v).map(|_| ()),
         Item::Node(..) => {
-            let new = item_node(tree, &name, field, h, item, Some(old))?;
+            let new = item_node(tree, &name, field, item, Some(old))?;
             Ok(tree.update(old, new)?)
         }
     }

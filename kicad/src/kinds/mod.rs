@@ -1,5 +1,6 @@
 //! The KiCad file kinds and their types, one submodule of the Python API each.
 
+mod board;
 pub mod footprint;
 pub mod footprint_v5;
 mod lib_table;

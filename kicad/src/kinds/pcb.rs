@@ -5,6 +5,9 @@
 
 use crate::declare::{Bool, Float, Int, Str, Sym};
 
+/// The board file and its board-level items (`kinds/board.rs`), in this submodule too.
+pub use crate::kinds::board::*;
+
 /// The fields every graphic item (`fp_line`, `gr_circle`, `gr_poly` inside a pad, …) has after its
 /// geometry, in KiCad's order.
 macro_rules! graphic {

@@ -135,11 +135,15 @@ views! {
     fp_lib_table ("pyzig_sexp.fp_lib_table") { FpLibEntry, FpLibTable, FpLibTableFile }
     /// Symbol library tables (`sym-lib-table`, global or a project's).
     sym_lib_table ("pyzig_sexp.sym_lib_table") { SymLibEntry, SymLibTable, SymLibTableFile }
-    /// Board-level types: the graphics, texts, pads and models that footprints and boards hold.
+    /// Boards (`.kicad_pcb`: `(kicad_pcb …)`) and the board-level types: layers, setup, nets, tracks, vias,
+    /// zones, and the graphics, texts, pads and models that footprints and boards hold.
     pcb ("pyzig_sexp.pcb") {
         Xy, Xyz, Xyr, Wh, Stroke, Font, Justify, Effects, TextLayer, FpText, Text, Property, Pts, RenderCache,
         Margins, TextBox, PadDrill, PadOptions, PadPrimitives, PadTenting, Net, Teardrop, Pad, ModelXyz, Model,
-        Group, EmbeddedFile, EmbeddedFiles, Line, Arc, Circle, Rect, Polygon, Curve
+        Group, EmbeddedFile, EmbeddedFiles, Line, Arc, Circle, Rect, Polygon, Curve, General, Comment, TitleBlock,
+        Layer, Thickness, StackupLayer, Stackup, PcbPlotParams, Setup, Segment, ArcSegment, ViaLayer, ViaPadstack,
+        ViaTenting, Via, Hatch, ConnectPads, ZoneFill, ZoneKeepout, ZonePlacement, ZoneTeardrop, ZoneAttr,
+        FilledPolygon, Zone, Target, Image, Generated, KicadPcb, PcbFile
     }
     /// Footprint files (`.kicad_mod`, KiCad 6 and later: `(footprint …)`).
     footprint ("pyzig_sexp.footprint") { Footprint, FootprintFile }

@@ -10,7 +10,7 @@ use pyzig::{Borrowed, Obj, PyErr, PyResult, Sequence};
 use pyzig_kicad::read;
 use pyzig_kicad::sexp::NodeId;
 use pyzig_kicad::write;
-use pyzig_kicad::{FieldDecl, ValueKind};
+use pyzig_kicad::{FieldDecl, Key, ValueKind};
 
 use crate::errors::{field_error, write_error};
 use crate::view::{View, detach, insert_item, scalar_to_py, wrap};
@@ -43,6 +43,12 @@ impl FieldList {
 
     fn item(&self, id: NodeId) -> PyResult<Obj> {
         match self.field.value {
+            // The items of `(layers …)` sit one list deeper: their view's path goes through it.
+            ValueKind::Node(d) if matches!(self.field.key, Key::Items(_)) => {
+                let via = self.owner.with(|doc| Ok(read::list_parent(&doc.tree, self.owner.node, self.field)))?;
+                let holder = via.map_or_else(|| self.owner.clone(), |l| self.owner.child(l, self.owner.decl));
+                wrap(holder.child(id, d()))
+            }
             ValueKind::Node(d) => wrap(self.owner.child(id, d())),
             k => {
                 let what = || format!("{}.{}", self.owner.decl.name, self.field.name);
