@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import pyzig_sexp
-from pyzig_sexp import pcb
+from pyzig_sexp import footprint, pcb
 
 from test_sexp_tables import walk
 
@@ -93,6 +93,12 @@ def test_layers_are_the_items_of_one_list() -> None:
     assert len(again) == n + 1 and (again[-1].number, again[-1].name) == (57, "User.10")
     layers[-1].number = 59
     assert "(59 \"User.10\" user)" in pcb.dumps(f)
+    # Another view of the same list, and an edit elsewhere in the file: the first view sees both.
+    f.kicad_pcb.layers.append(pcb.Layer(number=61, name="User.11", type="user"))
+    f.kicad_pcb.nets[0].name = "x"
+    assert len(layers) == n + 2 and layers[-1].name == "User.11"
+    del f.kicad_pcb.layers[-1]
+    assert len(layers) == n + 1
     removed = layers.pop(1)
     assert (removed.number, removed.name) == (2, "B.Cu") and len(layers) == n
     assert "(2 \"B.Cu\" signal)" not in pcb.dumps(f)
@@ -126,6 +132,31 @@ def edit_board(text: str) -> tuple[str, dict]:
         pcb.Segment(start=pcb.Xy(x=10, y=10), end=pcb.Xy(x=20, y=10), width=0.321, layer="B.Cu", net=0)
     )
     return pcb.dumps(f), done
+
+
+def test_a_loop_over_footprints_edits_each_and_sees_list_changes() -> None:
+    """The items of a list are kept across edits that do not change the list (moving every footprint in a
+    loop over them), and found again after one that does, made through any view."""
+    text = (FIXTURES / "esp32_minimal.kicad_pcb").read_text(encoding="utf-8")
+    f = pcb.loads(text)
+    fps = f.kicad_pcb.footprints
+    xs = [fp.at.x for fp in fps]
+    for fp in fps:
+        fp.at.x += 1
+    assert [fp.at.x for fp in fps] == pytest.approx([x + 1 for x in xs])
+    n = len(fps)
+    first = fps[0]
+    f.kicad_pcb.footprints.pop(0)
+    assert len(fps) == n - 1 and fps[0].at.x == pytest.approx(xs[1] + 1)
+    with pytest.raises(ReferenceError):
+        first.at
+    f.kicad_pcb.footprints.append(footprint_of(text))
+    assert len(fps) == n and fps[-1].name == f.kicad_pcb.footprints[-1].name
+
+
+def footprint_of(text: str) -> footprint.Footprint:
+    """A footprint taken from another copy of the board (copied in by value)."""
+    return pcb.loads(text).kicad_pcb.footprints[0]
 
 
 def test_board_edits_change_only_their_lines() -> None:

@@ -22,6 +22,11 @@ pub(crate) struct Edits {
     pub(crate) new: Vec<NewNode>,
     /// A replaced root.
     pub(crate) root: Option<NodeId>,
+    /// For each list whose children an edit changed (by raw id), the number of that change among all
+    /// of this tree's: see [`Tree::children_version`].
+    pub(crate) versions: BTreeMap<u32, u64>,
+    /// Changes of children made so far.
+    pub(crate) changes: u64,
 }
 
 #[derive(Clone)]
@@ -243,6 +248,21 @@ impl Tree {
         self.set_token(node, quote(value).into())
     }
 
+    /// Whether the children of list `id` may differ from those it was parsed with: true for a list an
+    /// edit inserted, removed or replaced a child of (setting a token replaces it in its list), and for
+    /// every list an edit created. A list for which this is false holds exactly the children it was
+    /// parsed with.
+    pub fn children_edited(&self, id: NodeId) -> bool {
+        id.is_new() || self.edits.lists.contains_key(&id.0)
+    }
+
+    /// A number that changes whenever the children of list `id` change (a child inserted, removed or
+    /// replaced, a token of it set), and only then: 0 while they are the ones it was parsed or made with.
+    /// What is read from a list's children (the items of a list field) can be kept while it is the same.
+    pub fn children_version(&self, id: NodeId) -> u64 {
+        self.edits.versions.get(&id.0).copied().unwrap_or(0)
+    }
+
     /// The list holding `node` in the tree as edited (`None` for the root or a removed node).
     pub fn parent(&self, node: NodeId) -> Option<NodeId> {
         if node.is_new() {
@@ -318,11 +338,14 @@ impl Tree {
         Ok(())
     }
 
-    /// The mutable child sequence of a list, materialising an original list's edit entry.
+    /// The mutable child sequence of a list, materialising an original list's edit entry. Every caller
+    /// changes the children, so the list's version moves on here.
     fn child_vec(&mut self, parent: NodeId) -> Result<&mut Vec<Child>, EditError> {
         if self.kind(parent) != Kind::List {
             return Err(EditError::NotAList(parent));
         }
+        self.edits.changes += 1;
+        self.edits.versions.insert(parent.0, self.edits.changes);
         if parent.is_new() {
             return match &mut self.edits.new[parent.new_index()].kind {
                 NewKind::List(v) => Ok(v),

@@ -19,25 +19,50 @@ use crate::view::{View, detach, insert_item, scalar_to_py, wrap};
 pub struct FieldList {
     owner: View,
     field: &'static FieldDecl,
-    /// The items' nodes and the document's edit count they were found at (0: not yet): a loop over
-    /// the list (`for pin in unit.pins`, `pins[i]`, `len`) finds them once, not once per item, and
-    /// any edit of the file makes them be found again.
-    found: RefCell<(u64, Rc<[NodeId]>)>,
+    /// The items' nodes, as last found (see [`Found`]).
+    found: RefCell<Found>,
+}
+
+/// The items of a list field as found, and what they were found from: a loop over the list (`for pin in
+/// unit.pins`, `pins[i]`, `len`) finds them once, not once per item, and edits elsewhere in the file
+/// (moving every footprint of a board while looping over its footprints) keep them.
+struct Found {
+    /// The document's edit count when they were found or last confirmed (0: not yet found).
+    stamp: u64,
+    /// The children versions (`Tree::children_version`) of the owner and of the list holding the items
+    /// (the owner, or its child list for `(layers …)` and token lists) they were found from. While both
+    /// are the same, so are the items: an item's head never changes in place.
+    owner_version: u64,
+    parent: Option<NodeId>,
+    parent_version: u64,
+    ids: Rc<[NodeId]>,
 }
 
 impl FieldList {
     pub fn new(owner: View, field: &'static FieldDecl) -> FieldList {
-        FieldList { owner, field, found: RefCell::new((0, Rc::from([]))) }
+        let found = Found { stamp: 0, owner_version: 0, parent: None, parent_version: 0, ids: Rc::from([]) };
+        FieldList { owner, field, found: RefCell::new(found) }
     }
 
     fn items(&self) -> PyResult<Rc<[NodeId]>> {
         self.owner.with(|d| {
-            let mut found = self.found.borrow_mut();
-            if found.0 != d.edits {
-                let ids = read::list_items(&d.tree, self.owner.node, self.field).into_iter().map(|(_, i)| i);
-                *found = (d.edits, ids.collect());
+            let (t, node) = (&d.tree, self.owner.node);
+            let mut f = self.found.borrow_mut();
+            if f.stamp == d.edits {
+                return Ok(f.ids.clone());
             }
-            Ok(found.1.clone())
+            let same = f.stamp != 0
+                && f.owner_version == t.children_version(node)
+                && f.parent.is_none_or(|p| t.children_version(p) == f.parent_version);
+            if !same {
+                let parent = read::list_parent(t, node, self.field);
+                f.owner_version = t.children_version(node);
+                f.parent = parent.filter(|&p| p != node);
+                f.parent_version = f.parent.map_or(0, |p| t.children_version(p));
+                f.ids = read::list_items(t, node, self.field).into_iter().map(|(_, i)| i).collect();
+            }
+            f.stamp = d.edits;
+            Ok(f.ids.clone())
         })
     }
 
