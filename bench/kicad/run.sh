@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # pyzig_sexp benchmark (called by tools/bench.sh): typed API against the engine, kiutils and kicadfiles
-# (installed from PyPI here when missing) and bench/binding's C getter (point_c, compiled here).
+# (installed from PyPI here when missing) and bench/binding's C getter (point_c, compiled here); then
+# boards (boards.py), also against KiCad 6's pcbnew.
 # Usage: bench/kicad/run.sh [--rounds 5] [--quick]
 set -euo pipefail
 PYTHON=${PYTHON:-python3}
@@ -17,4 +18,6 @@ suffix="$("$PYTHON" -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SU
 "${CC:-gcc}" -O2 -shared -fPIC -I"$include" "$root/bench/binding/point_c/point_c.c" -o "$out/point_c$suffix" -lm
 # Measure the optimised build: build-on-import rebuilds in release mode when sources changed.
 export PYZIG_RELEASEMODE=${PYZIG_RELEASEMODE:-release}
-PYTHONPATH="$out${PYTHONPATH:+:$PYTHONPATH}" exec "$PYTHON" "$here/bench.py" "$@"
+PYTHONPATH="$out${PYTHONPATH:+:$PYTHONPATH}" "$PYTHON" "$here/bench.py" "$@"
+# Boards (bench/kicad/boards.py): against the engine, kiutils, kicadfiles and KiCad 6's pcbnew.
+exec "$PYTHON" "$here/boards.py" "$@"
