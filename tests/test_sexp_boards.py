@@ -256,3 +256,56 @@ def test_a_board_of_another_kind_and_bad_values_are_clear_errors() -> None:
         f.kicad_pcb.segments[0].width
     with pytest.raises(TypeError, match="Segment.width"):
         f.kicad_pcb.segments[0].width = "wide"  # type: ignore[assignment]
+
+
+NEW_BOARD_CHECK = r"""
+import json, sys, pcbnew
+b = pcbnew.LoadBoard(sys.argv[1])
+print(json.dumps({
+    "fps": [(f.GetReference(), f.GetPosition().x, f.GetPosition().y, len(f.Pads())) for f in b.GetFootprints()],
+    "tracks": [(t.GetClass(), t.GetWidth(), t.GetStart().x, t.GetEnd().x, t.GetNetname()) for t in b.GetTracks()],
+    "nets": b.GetNetCount(),
+    "layers": [b.GetLayerName(i) for i in (0, 31, 44)],
+}))
+"""
+
+
+def test_a_board_built_from_nothing_is_laid_out_as_kicad_writes_and_pcbnew_reads_it() -> None:
+    """`PcbFile(kicad_pcb=KicadPcb(…))` with layers, nets, a track and a footprint taken from a library file
+    dumps in the current KiCad layout (tab indents, one item per line); with KiCad 6's version number,
+    KiCad 6's pcbnew reads it and sees the footprint, its pads, the track and the nets."""
+    lib = FIXTURES / "SOT-23-5_RIT-v6.kicad_mod"  # a KiCad 6 footprint: KiCad 6 reads nothing newer
+    names = {0: ("F.Cu", "signal"), 31: ("B.Cu", "signal"), 36: ("B.SilkS", "user"), 37: ("F.SilkS", "user"),
+             38: ("B.Mask", "user"), 39: ("F.Mask", "user"), 44: ("Edge.Cuts", "user"), 46: ("B.CrtYd", "user"),
+             47: ("F.CrtYd", "user"), 48: ("B.Fab", "user"), 49: ("F.Fab", "user")}
+    board = pcb.KicadPcb(
+        version=20211014, generator="pyzig_sexp", general=pcb.General(thickness=1.6), paper="A4",
+        layers=[pcb.Layer(number=n, name=name, type=kind) for n, (name, kind) in names.items()],
+        nets=[pcb.Net(number=0, name=""), pcb.Net(number=1, name="GND")],
+        segments=[pcb.Segment(start=pcb.Xy(x=10, y=10), end=pcb.Xy(x=20, y=10), width=0.25, layer="F.Cu", net=1)],
+    )
+    f = pcb.PcbFile(kicad_pcb=board)
+    f.kicad_pcb.footprints.append(footprint.loads(lib.read_text(encoding="utf-8")).footprint)
+    f.kicad_pcb.footprints[0].at = pcb.Xyr(x=50, y=40)
+    out = pcb.dumps(f)
+    assert out.startswith("(kicad_pcb\n\t(version 20211014)\n\t(generator \"pyzig_sexp\")\n\t(general\n\t\t(thickness 1.6)\n\t)\n")
+    assert "\n\t(layers\n\t\t(0 \"F.Cu\" signal)\n\t\t(31 \"B.Cu\" signal)\n" in out
+    assert "\n\t(net 1 \"GND\")\n" in out
+    again = pcb.loads(out).kicad_pcb
+    assert len(again.footprints) == 1 and len(again.segments) == 1 and len(again.layers) == len(names)
+    probe = subprocess.run([str(SYSTEM_PYTHON), "-c", "import pcbnew"], capture_output=True, text=True)
+    assert probe.returncode == 0, (
+        "KiCad 6's pcbnew module is missing for /usr/bin/python3 (Debian package kicad; tools/test-deps.sh "
+        f"installs it): {probe.stderr[-500:]}"
+    )
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "new.kicad_pcb"
+        path.write_text(out, encoding="utf-8")
+        r = subprocess.run([str(SYSTEM_PYTHON), "-c", NEW_BOARD_CHECK, str(path)], capture_output=True, text=True,
+                           timeout=300, env={**os.environ, "PYTHONPATH": ""})
+    assert r.returncode == 0, r.stderr[-3000:]
+    seen = json.loads(r.stdout.strip().splitlines()[-1])
+    pads = len(again.footprints[0].pads)
+    assert seen["fps"] == [[again.footprints[0].fp_texts[0].text, 50_000_000, 40_000_000, pads]], seen
+    assert seen["tracks"] == [["PCB_TRACK", 250_000, 10_000_000, 20_000_000, "GND"]], seen
+    assert seen["nets"] == 2 and seen["layers"] == ["F.Cu", "B.Cu", "Edge.Cuts"], seen
