@@ -23,6 +23,18 @@ class Log(list):
         super().append(line)
 
 LOG = Log()
+
+
+def unchanged(dump, op):
+    """Runs op, which must raise a clear error; the text `dump()` gives must be as before."""
+    before = dump()
+    try:
+        op()
+    except (TypeError, ValueError, IndexError, OverflowError) as e:
+        LOG.append(f"  refused: {type(e).__name__}: {str(e)[:80]}")
+    else:
+        raise AssertionError("a bad operation was accepted")
+    assert dump() == before
 '''
 
 

@@ -59,17 +59,6 @@ def live():
     return [b for b in boards if not b.freed]
 
 
-def unchanged(bd, op):
-    before = pcb.dumps(bd.f)
-    try:
-        op()
-    except (TypeError, ValueError, IndexError, OverflowError) as e:
-        LOG.append(f"  refused: {type(e).__name__}: {str(e)[:80]}")
-    else:
-        raise AssertionError("a bad operation was accepted")
-    assert pcb.dumps(bd.f) == before
-
-
 for step in range(steps):
     bs = live()
     if not bs:
@@ -109,10 +98,10 @@ for step in range(steps):
     elif op == 5 and n:
         i = rng.randrange(n)
         bad = rng.choice(["abc", None, [1], float("nan"), float("inf"), object()])
-        unchanged(bd, lambda: setattr(b.segments[i], "width", bad))
+        unchanged(lambda: pcb.dumps(bd.f), lambda: setattr(b.segments[i], "width", bad))
     elif op == 6:
         bad = rng.choice([pcb.Via(at=pcb.Xy(x=0, y=0)), "segment", 3, None, pcb.Layer(number=1, name="x")])
-        unchanged(bd, lambda: b.segments.append(bad))
+        unchanged(lambda: pcb.dumps(bd.f), lambda: b.segments.append(bad))
     elif op == 7 and bd.vias:
         del b.vias[rng.randrange(bd.vias)]
         bd.vias -= 1
@@ -134,7 +123,7 @@ for step in range(steps):
         bd.layers.pop(i)
     elif op == 11 and bd.layers:
         i = rng.randrange(len(bd.layers))
-        unchanged(bd, lambda: setattr(b.layers[i], "number", rng.choice(["x", None, 1.5, [1]])))
+        unchanged(lambda: pcb.dumps(bd.f), lambda: setattr(b.layers[i], "number", rng.choice(["x", None, 1.5, [1]])))
     elif op == 12:
         gc.collect()
     elif op == 13 and rng.random() < 0.3:

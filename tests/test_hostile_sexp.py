@@ -61,18 +61,6 @@ def live():
     return [f for f in files if not f.freed]
 
 
-def unchanged(f, op):
-    """Runs op, which must raise; the file's text must be as before."""
-    before = f.mod.dumps(f.f)
-    try:
-        op()
-    except (TypeError, ValueError, IndexError, OverflowError) as e:
-        LOG.append(f"  refused: {type(e).__name__}: {str(e)[:80]}")
-    else:
-        raise AssertionError("a bad operation was accepted")
-    assert f.mod.dumps(f.f) == before
-
-
 def new_pad(name):
     x = rng.choice([0.0, 1.27, -2.54, 0.1 + 0.2, 1e-7, 12345.678])
     layers = rng.choice([["F.Cu"], ["F.Cu", "F.Mask"], ["*.Cu", "*.Mask"]])
@@ -113,13 +101,13 @@ for step in range(steps):
     elif op == 4 and n:
         i = rng.randrange(n)
         bad = rng.choice(["abc", None, [1, 2], float("nan"), float("inf"), object()])
-        unchanged(f, lambda: setattr(fp.pads[i].at, "x", bad))
+        unchanged(lambda: f.mod.dumps(f.f), lambda: setattr(fp.pads[i].at, "x", bad))
     elif op == 5:
         bad = rng.choice([pcb.Line(start=pcb.Xy(x=0, y=0), end=pcb.Xy(x=1, y=1)), "pad", 3, None])
-        unchanged(f, lambda: fp.pads.append(bad))
+        unchanged(lambda: f.mod.dumps(f.f), lambda: fp.pads.append(bad))
     elif op == 6 and n:
         i = rng.randrange(n)
-        unchanged(f, lambda: setattr(fp.pads[i], "shape", rng.choice(["two words", "(", "", 5])))
+        unchanged(lambda: f.mod.dumps(f.f), lambda: setattr(fp.pads[i], "shape", rng.choice(["two words", "(", "", 5])))
     elif op == 7 and n:
         i = rng.randrange(n)
         layers = rng.choice([["F.Cu"], ["B.Cu", "B.Mask"], []])

@@ -34,6 +34,15 @@ def all_boards() -> list[Path]:
     return demo_boards() + sorted(FIXTURES.glob("*.kicad_pcb"))
 
 
+def require_pcbnew() -> None:
+    """Fails loudly when KiCad 6's pcbnew module is missing."""
+    probe = subprocess.run([str(SYSTEM_PYTHON), "-c", "import pcbnew"], capture_output=True, text=True)
+    assert probe.returncode == 0, (
+        "KiCad 6's pcbnew module is missing for /usr/bin/python3 (Debian package kicad; tools/test-deps.sh "
+        f"installs it): {probe.stderr[-500:]}"
+    )
+
+
 def changed(a: str, b: str) -> list[str]:
     return [line for line in difflib.ndiff(a.splitlines(), b.splitlines()) if line[:1] in "+-"]
 
@@ -208,11 +217,7 @@ def test_pcbnew_reads_the_edited_demo_boards() -> None:
     """KiCad 6's own reader (`pcbnew.LoadBoard`) on every demo board and on its edited copy: every
     footprint moved by exactly (1 mm, 1 mm), the first track 0.789 mm wide, one via fewer, one track more
     (0.321 mm wide, from (10, 10)), and the pads unchanged."""
-    probe = subprocess.run([str(SYSTEM_PYTHON), "-c", "import pcbnew"], capture_output=True, text=True)
-    assert probe.returncode == 0, (
-        "KiCad 6's pcbnew module is missing for /usr/bin/python3 (Debian package kicad; tools/test-deps.sh "
-        f"installs it): {probe.stderr[-500:]}"
-    )
+    require_pcbnew()
     boards = demo_boards()
     if not boards:
         pytest.fail("Debian's kicad-demos is absent (make corpus); this test needs it")
@@ -293,11 +298,7 @@ def test_a_board_built_from_nothing_is_laid_out_as_kicad_writes_and_pcbnew_reads
     assert "\n\t(net 1 \"GND\")\n" in out
     again = pcb.loads(out).kicad_pcb
     assert len(again.footprints) == 1 and len(again.segments) == 1 and len(again.layers) == len(names)
-    probe = subprocess.run([str(SYSTEM_PYTHON), "-c", "import pcbnew"], capture_output=True, text=True)
-    assert probe.returncode == 0, (
-        "KiCad 6's pcbnew module is missing for /usr/bin/python3 (Debian package kicad; tools/test-deps.sh "
-        f"installs it): {probe.stderr[-500:]}"
-    )
+    require_pcbnew()
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "new.kicad_pcb"
         path.write_text(out, encoding="utf-8")

@@ -19,35 +19,19 @@ import argparse
 import gc
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from pyzig_sexp import _pyzig_sexp as native
 from pyzig_sexp import pcb
 
+from bench import cpu, row  # the same timing and table layout as the library-file rows
+
 FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "kicad"
 DEMOS = Path("/usr/share/kicad/demos")
 SYSTEM_PYTHON = Path("/usr/bin/python3")
-
-
-def cpu(f, rounds: int) -> float:
-    """Median thread CPU seconds of `f()` over `rounds` (after one warm-up)."""
-    f()
-    times = []
-    for _ in range(rounds):
-        gc.collect()
-        t = time.thread_time()
-        f()
-        times.append(time.thread_time() - t)
-    return statistics.median(times)
-
-
-def row(name: str, cells: list[str]) -> None:
-    print(f"  {name:<50} " + " ".join(f"{c:>14}" for c in cells))
 
 
 def rss() -> int:
