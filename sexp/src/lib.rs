@@ -79,7 +79,7 @@ impl Tree {
     /// Heap bytes the tree holds, all included: its copy of the source text (shared text too, which
     /// it keeps alive), the node arena and
     /// the side table of large lists (by capacity), and the edit tables with the token text and
-    /// child vectors they own (a `BTreeMap` entry counts as its key and value, without node
+    /// child vectors they own and the lists' change numbers (a `BTreeMap` entry counts as its key and value, without node
     /// overhead). Not counted: the `Tree` value itself (a few words, wherever its owner keeps it).
     /// Divide by `self.source().len()` for the tree's size as a multiple of the file's.
     pub fn heap_size(&self) -> usize {
@@ -91,6 +91,7 @@ impl Tree {
             // BTreeMap node overhead is approximated by the entry size.
             n += size_of::<(u32, edit::ListEdit)>() + e.children.capacity() * size_of::<edit::Child>();
         }
+        n += self.edits.versions.len() * size_of::<(u32, u64)>();
         n += self.edits.new.capacity() * size_of::<edit::NewNode>();
         for x in &self.edits.new {
             n += match &x.kind {
