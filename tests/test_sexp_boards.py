@@ -80,6 +80,26 @@ def test_the_demo_boards_hold_what_their_text_holds() -> None:
         assert len(board.arcs) == count("arc"), p
         assert len(board.zones) == count("zone"), p
         assert len(board.nets) == count("net"), p
+        assert len(board.dimensions) == count("dimension"), p
+
+
+def test_dimensions_read_in_full() -> None:
+    p = DEMOS / "interf_u" / "interf_u.kicad_pcb"
+    if not p.is_file():
+        pytest.fail("Debian's kicad-demos is absent (make corpus); this test needs it")
+    text = p.read_text(encoding="utf-8")
+    f = pcb.loads(text)
+    d = f.kicad_pcb.dimensions[0]
+    assert (d.type, d.layer, d.height) == ("aligned", "Cmts.User", -5.334)
+    assert [(xy.x, xy.y) for xy in d.pts.xys] == [(79.375, 133.35), (79.375, 34.29)]
+    assert d.gr_text.text == "99.0600 mm" and d.gr_text.at.r == 90
+    assert (d.format.units, d.format.units_format, d.format.precision, d.format.suppress_zeroes) == (2, 1, 4, None)
+    assert d.style.keep_text_aligned is True and d.style.arrow_length == 1.27
+    d.pts.xys[1].y = 30
+    d.gr_text.text = "103.3500 mm"
+    out = pcb.dumps(f)
+    assert len(changed(text, out)) == 4, changed(text, out)
+    assert pcb.loads(out).kicad_pcb.dimensions[0].pts.xys[1].y == 30
 
 
 def test_layers_are_the_items_of_one_list() -> None:

@@ -339,6 +339,63 @@ crate::declare! {
         filled_polygon: List<FilledPolygon> = Child("filled_polygon"),
     }
 
+    /// The points a dimension measures between: `(pts (xy …) (xy …))`.
+    #[kicad(module = "pcb", head = "pts")]
+    pub struct DimensionPts {
+        xys: List<Xy> = Child("xy"),
+    }
+
+    /// How a dimension writes its value: `(format (prefix "") (suffix "") (units 3) (units_format 1)
+    /// (precision 4) [suppress_zeroes])`.
+    #[kicad(module = "pcb", head = "format")]
+    pub struct DimensionFormat {
+        prefix: Optional<Str> = Child("prefix"),
+        suffix: Optional<Str> = Child("suffix"),
+        /// `0` inches, `1` mils, `2` millimetres, `3` automatic.
+        units: One<Int> = Child("units") default Int(2),
+        /// `0` no unit, `1` bare unit, `2` unit in parentheses.
+        units_format: One<Int> = Child("units_format") default Int(1),
+        precision: One<Int> = Child("precision") default Int(4),
+        override_value: Optional<Str> = Child("override_value"),
+        /// The bare `suppress_zeroes` of KiCad 6, `(suppress_zeroes yes)` of KiCad 8 and later.
+        suppress_zeroes: Optional<Bool> = Flag("suppress_zeroes"),
+    }
+
+    /// How a dimension is drawn: `(style (thickness …) (arrow_length …) (text_position_mode 0) …)`.
+    #[kicad(module = "pcb", head = "style")]
+    pub struct DimensionStyle {
+        thickness: Optional<Float> = Child("thickness"),
+        arrow_length: Optional<Float> = Child("arrow_length"),
+        /// `outward` or `inward` (KiCad 8 and later).
+        arrow_direction: Optional<Sym> = Child("arrow_direction"),
+        text_position_mode: Optional<Int> = Child("text_position_mode"),
+        extension_height: Optional<Float> = Child("extension_height"),
+        extension_offset: Optional<Float> = Child("extension_offset"),
+        keep_text_aligned: Optional<Bool> = Flag("keep_text_aligned"),
+        /// The frame around a leader's text (`0` none, `1` rectangle, `2` circle, `3` rounded rectangle).
+        text_frame: Optional<Int> = Child("text_frame"),
+    }
+
+    /// A dimension: `(dimension (type aligned) (layer …) (uuid …) (pts …) (height …) (format …) (style …)
+    /// (gr_text …))` (KiCad 6 writes the text before `format`).
+    #[kicad(module = "pcb", head = "dimension")]
+    pub struct Dimension {
+        locked: Optional<Bool> = Flag("locked"),
+        /// `aligned`, `orthogonal`, `leader`, `center` or `radial`.
+        #[py = "type"]
+        kind: One<Sym> = Child("type") default Str("aligned"),
+        layer: One<Str> = Child("layer") default Str("Cmts.User"),
+        uuid: Optional<Str> = Child("uuid"),
+        tstamp: Optional<Sym> = Child("tstamp"),
+        pts: One<DimensionPts> = Child("pts"),
+        height: Optional<Float> = Child("height"),
+        orientation: Optional<Float> = Child("orientation"),
+        leader_length: Optional<Float> = Child("leader_length"),
+        format: Optional<DimensionFormat> = Child("format"),
+        style: Optional<DimensionStyle> = Child("style"),
+        gr_text: Optional<Text> = Child("gr_text"),
+    }
+
     /// An alignment target: `(target plus (at x y) (size 5) (width 0.1) (layer "Edge.Cuts"))`.
     #[kicad(module = "pcb", head = "target")]
     pub struct Target {
@@ -403,6 +460,7 @@ crate::declare! {
         gr_polys: List<Polygon> = Child("gr_poly"),
         gr_curves: List<Curve> = Child("gr_curve"),
         images: List<Image> = Child("image"),
+        dimensions: List<Dimension> = Child("dimension"),
         targets: List<Target> = Child("target"),
         segments: List<Segment> = Child("segment"),
         arcs: List<ArcSegment> = Child("arc"),

@@ -143,7 +143,8 @@ views! {
         Group, EmbeddedFile, EmbeddedFiles, Line, Arc, Circle, Rect, Polygon, Curve, General, Comment, TitleBlock,
         Layer, Thickness, StackupLayer, Stackup, PcbPlotParams, Setup, Segment, ArcSegment, ViaLayer, ViaPadstack,
         ViaTenting, Via, Hatch, ConnectPads, ZoneFill, ZoneKeepout, ZonePlacement, ZoneTeardrop, ZoneAttr,
-        FilledPolygon, Zone, Target, Image, Generated, KicadPcb, PcbFile
+        FilledPolygon, Zone, DimensionPts, DimensionFormat, DimensionStyle, Dimension, Target, Image, Generated,
+        KicadPcb, PcbFile
     }
     /// Footprint files (`.kicad_mod`, KiCad 6 and later: `(footprint …)`).
     footprint ("pyzig_sexp.footprint") { Footprint, FootprintFile }
