@@ -140,8 +140,8 @@ def test_layers_are_the_items_of_one_list() -> None:
 
 
 def edit_board(text: str) -> tuple[str, dict]:
-    """Moves every footprint (KiCad 5's modules too) by (1 mm, 1 mm), widens the first segment, deletes the first via and appends
-    a segment built in Python; returns the new text and what was done."""
+    """Moves every footprint (KiCad 5's modules too) by (1 mm, 1 mm), widens the first segment, deletes the
+    first via, appends a segment built in Python and renames net 1; returns the new text and what was done."""
     f = pcb.loads(text)
     board = f.kicad_pcb
     moved = 0
@@ -160,6 +160,20 @@ def edit_board(text: str) -> tuple[str, dict]:
     board.segments.append(
         pcb.Segment(start=pcb.Xy(x=10, y=10), end=pcb.Xy(x=20, y=10), width=0.321, layer="B.Cu", net=0)
     )
+    # Net 1 renamed where the board names it: its declaration, the pads on it and the zones filling it.
+    done["net"] = None
+    if len(board.nets) > 1 and board.nets[1].name:
+        old = board.nets[1].name
+        new = old + "_RENAMED"
+        board.nets[1].name = new
+        for fp in [*board.footprints, *board.modules]:
+            for pad in fp.pads:
+                if pad.net is not None and pad.net.number == 1:
+                    pad.net.name = new
+        for z in board.zones:
+            if z.net == 1:
+                z.net_name = new
+        done["net"] = (old, new)
     return pcb.dumps(f), done
 
 
@@ -199,10 +213,15 @@ def test_board_edits_change_only_their_lines() -> None:
         removed = [d for d in diff if d.startswith("- ")]
         added = [d for d in diff if d.startswith("+ ")]
         # One `(at …)` line per moved footprint, the widened segment's line, the via's line (KiCad 6
-        # writes each on one line), and the new segment's line(s).
-        expected_removed = done["moved"] + (done["width"] is not None) + done["via"]
+        # writes each on one line), the lines naming the renamed net, and the new segment's line(s).
+        net_lines = 0
+        if done["net"]:
+            old = done["net"][0]
+            names = (f'(net 1 "{old}")', f'(net_name "{old}")')
+            net_lines = sum(1 for line in text.splitlines() if any(n in line for n in names))
+        expected_removed = done["moved"] + (done["width"] is not None) + done["via"] + net_lines
         assert len(removed) == expected_removed, (p, diff[:10])
-        assert all("(at " in d or "(segment " in d or "(via " in d for d in removed), p
+        assert all("(at " in d or "(segment " in d or "(via " in d or "(net" in d for d in removed), p
         assert len(added) >= expected_removed - done["via"] + 1, p
         again = pcb.loads(out).kicad_pcb
         orig = pcb.loads(text).kicad_pcb
@@ -211,6 +230,11 @@ def test_board_edits_change_only_their_lines() -> None:
         for a, b in zip([*again.footprints, *again.modules], [*orig.footprints, *orig.modules]):
             if b.at is not None:
                 assert (a.at.x, a.at.y) == pytest.approx((b.at.x + 1, b.at.y + 1))
+            if done["net"]:
+                names = lambda fp: [pad.net.name if pad.net else None for pad in fp.pads]  # noqa: E731
+                assert names(a) == [done["net"][1] if n == done["net"][0] else n for n in names(b)], p
+        if done["net"]:
+            assert again.nets[1].name == done["net"][1]
 
 
 PCBNEW_BOARD = r"""
@@ -228,6 +252,8 @@ for path in json.loads(sys.stdin.read()):
         "tracks": [t for t in tracks if t[0] != "PCB_VIA"],
         "vias": sum(1 for t in tracks if t[0] == "PCB_VIA"),
         "pads": sum(len(f.Pads()) for f in b.GetFootprints()),
+        "net1": b.FindNet(1).GetNetname() if b.FindNet(1) else None,
+        "pads_on_1": sum(1 for f in b.GetFootprints() for p in f.Pads() if p.GetNetCode() == 1),
     }
 print(json.dumps(out))
 """
@@ -236,7 +262,8 @@ print(json.dumps(out))
 def test_pcbnew_reads_the_edited_demo_boards() -> None:
     """KiCad 6's own reader (`pcbnew.LoadBoard`) on every demo board and on its edited copy: every
     footprint moved by exactly (1 mm, 1 mm), the first track 0.789 mm wide, one via fewer, one track more
-    (0.321 mm wide, from (10, 10)), and the pads unchanged."""
+    (0.321 mm wide, from (10, 10)), net 1 under its new name with the same pads on it, and the pads
+    unchanged."""
     require_pcbnew()
     boards = demo_boards()
     if not boards:
@@ -266,6 +293,9 @@ def test_pcbnew_reads_the_edited_demo_boards() -> None:
             assert any(t[1] == 321_000 and (t[2], t[3]) == (10_000_000, 10_000_000) for t in got["tracks"]), p
             if dones[i]["width"] is not None:
                 assert sum(1 for t in got["tracks"] if t[1] == 789_000) >= 1, p
+            if dones[i]["net"]:
+                assert (orig["net1"], got["net1"]) == dones[i]["net"], p
+                assert got["pads_on_1"] == orig["pads_on_1"], p
         print(f"pcbnew read {len(boards)} demo boards and their edited copies; every edit seen")
     finally:
         shutil.rmtree(work)
