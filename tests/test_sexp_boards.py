@@ -64,6 +64,14 @@ def test_every_board_round_trips_and_reads() -> None:
         assert all(n.number == i for i, n in enumerate(board.nets)), p
 
 
+def test_pcb_footprint_is_the_footprint_class() -> None:
+    """The reference's `pcb.Footprint` (a board's footprint) is `footprint.Footprint`: one class for the
+    footprints of library files and of boards, under both names."""
+    assert pcb.Footprint is footprint.Footprint
+    board = pcb.loads((FIXTURES / "esp32_minimal.kicad_pcb").read_text(encoding="utf-8")).kicad_pcb
+    assert all(type(fp) is pcb.Footprint for fp in board.footprints)
+
+
 def test_the_demo_boards_hold_what_their_text_holds() -> None:
     """Counts read through the typed API against counts of the heads in the text (top level only)."""
     boards = demo_boards()

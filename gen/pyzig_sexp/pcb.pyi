@@ -3107,3 +3107,4 @@ def loads(text: str | bytes, /) -> PcbFile:
 def dumps(obj: PcbFile, /) -> str:
     """The file's text: exactly what was loaded, with the edits made since."""
     ...
+from pyzig_sexp.footprint import Footprint as Footprint

@@ -249,12 +249,28 @@ fn kind_entries<K: KindName>() -> Vec<pyzig::rt::MethodEntry> {
     vec![loads, dumps]
 }
 
+/// `pcb.Footprint`, the reference's name for a board's footprint, is our `footprint.Footprint` (one
+/// declaration serves library files and boards): the submodules, then that name in `pcb`.
+fn add_submodules_and_aliases(m: &Module<'_>) -> PyResult<()> {
+    add_submodules(m)?;
+    m.as_obj().getattr("pcb")?.setattr("Footprint", &pyzig::class_object::<footprint::Footprint>()?)
+}
+
+/// The submodules' stubs, with `pcb.Footprint` (see [`add_submodules_and_aliases`]).
+fn submodule_stubs_and_aliases() -> BTreeMap<String, String> {
+    let mut out = submodule_stubs();
+    if let Some(pcb) = out.get_mut("pyzig_sexp/pcb.pyi") {
+        pcb.push_str("from pyzig_sexp.footprint import Footprint as Footprint\n");
+    }
+    out
+}
+
 pyzig::module! {
     /// Native part of pyzig_sexp: typed, lossless KiCad files.
     #[pymodule(init = PyInit__pyzig_sexp, name = "pyzig_sexp._pyzig_sexp", stub = "pyzig_sexp/_pyzig_sexp.pyi")]
     classes [FieldList]
     exceptions [ParseError]
-    submodules add_submodules, submodule_stubs;
+    submodules add_submodules_and_aliases, submodule_stubs_and_aliases;
     functions {
         /// Parses KiCad text of any kind this module knows, chosen by the root's head.
         #[stub("(text: str | bytes) -> object")]
