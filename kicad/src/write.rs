@@ -471,8 +471,9 @@ pub fn list_set(
 
 /// Whether `id` is still reachable from the root going down from `ancestors` (outermost first):
 /// each must be a child of the one before, the first the root. The path must have been one of this
-/// tree once (as a view's is, taken from the tree): a step down from a list whose children were never
-/// edited is taken on trust, so a board's root with thousands of children is not scanned for each view.
+/// tree once (as a view's is, taken from the tree): a step down from a list whose children never changed
+/// (`Tree::children_version` 0) is taken on trust, so a board's root with thousands of children is not
+/// scanned for each view.
 pub fn attached(tree: &Tree, ancestors: &[NodeId], id: NodeId) -> bool {
     let mut cur = tree.root();
     let mut path = ancestors.iter().copied().chain(std::iter::once(id));
@@ -482,7 +483,7 @@ pub fn attached(tree: &Tree, ancestors: &[NodeId], id: NodeId) -> bool {
         None => return true,
     }
     for next in path {
-        if tree.children_edited(cur) && !tree.children(cur).any(|c| c == next) {
+        if tree.children_version(cur) != 0 && !tree.children(cur).any(|c| c == next) {
             return false;
         }
         cur = next;

@@ -248,14 +248,6 @@ impl Tree {
         self.set_token(node, quote(value).into())
     }
 
-    /// Whether the children of list `id` may differ from those it was parsed with: true for a list an
-    /// edit inserted, removed or replaced a child of (setting a token replaces it in its list), and for
-    /// every list an edit created. A list for which this is false holds exactly the children it was
-    /// parsed with.
-    pub fn children_edited(&self, id: NodeId) -> bool {
-        id.is_new() || self.edits.lists.contains_key(&id.0)
-    }
-
     /// A number that changes whenever the children of list `id` change (a child inserted, removed or
     /// replaced, a token of it set), and only then: 0 while they are the ones it was parsed or made with.
     /// What is read from a list's children (the items of a list field) can be kept while it is the same.

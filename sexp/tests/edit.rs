@@ -257,29 +257,6 @@ fn a_new_list_follows_a_one_line_sibling_of_the_same_head() {
 }
 
 #[test]
-fn children_edited_says_which_lists_may_have_other_children() {
-    let mut t = parse("(a (b 1 2) (c (d 3)) (e))").unwrap();
-    let root = t.root();
-    let kids: Vec<NodeId> = t.children(root).collect();
-    let (b, c, e) = (kids[1], kids[2], kids[3]);
-    assert!(!t.children_edited(root) && !t.children_edited(b) && !t.children_edited(c));
-    // A token edit replaces that token in its list (the list's children are edited), and no other list's.
-    let one = t.children(b).nth(1).unwrap();
-    t.set_atom(one, "7").unwrap();
-    assert!(t.children_edited(b) && !t.children_edited(root) && !t.children_edited(c));
-    // Removing or inserting a child edits that list only.
-    t.remove(root, 3).unwrap();
-    assert!(t.children_edited(root) && !t.children_edited(c));
-    let x = t.new_atom("x").unwrap();
-    t.insert(c, 1, x).unwrap();
-    assert!(t.children_edited(c));
-    let made = t.new_list(&[]).unwrap();
-    assert!(t.children_edited(made), "a list an edit created");
-    assert!(!t.children(root).any(|k| k == e));
-    assert_eq!(t.print(), "(a (b 7 2) (c x (d 3)))");
-}
-
-#[test]
 fn children_version_moves_on_each_change_of_that_list_only() {
     let mut t = parse("(a (b 1 2) (c (d 3)))").unwrap();
     let root = t.root();
@@ -296,6 +273,13 @@ fn children_version_moves_on_each_change_of_that_list_only() {
     assert!(vc != 0 && vc != vb && t.children_version(b) == vb, "only the changed list moves on");
     t.remove(c, 1).unwrap();
     assert!(t.children_version(c) != vc, "a change back is still a change");
+    t.remove(root, 1).unwrap();
+    assert!(t.children_version(root) != 0 && !t.children(root).any(|k| k == b));
+    let made = t.new_list(&[]).unwrap();
+    assert_eq!(t.children_version(made), 0, "a new list's children are those it was made with");
+    let y = t.new_atom("y").unwrap();
+    t.insert(made, 0, y).unwrap();
+    assert_ne!(t.children_version(made), 0);
     let copy = t.clone();
     assert_eq!(copy.children_version(c), t.children_version(c));
 }
