@@ -1,4 +1,4 @@
-//! Emits the `Py_3_N` version cfgs (and `pylong_digit_30`) for the interpreter in `PYZIG_PYTHON`; the
+//! Emits the `Py_3_N` version cfgs (and `pylong_digit_30`, `Py_DEBUG`) for the interpreter in `PYZIG_PYTHON`; the
 //! root `build.rs` reuses `emit_python_cfgs` through `#[path]`, so both crates see the same cfgs.
 
 /// Oldest and newest minor versions of CPython 3 this code is written for.
@@ -14,6 +14,7 @@ pub fn emit_python_cfgs() {
         println!("cargo::rustc-check-cfg=cfg(Py_3_{minor})");
     }
     println!("cargo::rustc-check-cfg=cfg(pylong_digit_30)");
+    println!("cargo::rustc-check-cfg=cfg(Py_DEBUG)");
     let python = match std::env::var("PYZIG_PYTHON") {
         Ok(p) => p,
         Err(_) => {
@@ -26,13 +27,18 @@ pub fn emit_python_cfgs() {
         }
     };
     let out = std::process::Command::new(&python)
-        .args(["-c", "import sys; print(sys.version_info[0], sys.version_info[1], sys.int_info.bits_per_digit)"])
+        .args([
+            "-c",
+            "import sys, sysconfig; print(sys.version_info[0], sys.version_info[1], sys.int_info.bits_per_digit, \
+             int(hasattr(sys, 'gettotalrefcount')), int(bool(sysconfig.get_config_var('Py_TRACE_REFS'))))",
+        ])
         .output()
         .unwrap_or_else(|e| panic!("cannot run PYZIG_PYTHON={python}: {e}"));
     assert!(out.status.success(), "{python} failed: {}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).expect("version is ASCII");
     let mut parts = text.split_whitespace().map(|p| p.parse::<u32>().expect("version number"));
-    let (major, minor, digit_bits) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());
+    let mut next = || parts.next().expect("five numbers");
+    let (major, minor, digit_bits, debug, trace_refs) = (next(), next(), next(), next(), next());
     assert!(
         major == 3 && (MIN_MINOR..=MAX_MINOR).contains(&minor),
         "{python} is Python {major}.{minor}; pyzig supports 3.{MIN_MINOR} to 3.{MAX_MINOR}"
@@ -44,6 +50,13 @@ pub fn emit_python_cfgs() {
     // default of every 64-bit build. Another build still works, through the C calls only.
     if digit_bits == 30 {
         println!("cargo:rustc-cfg=pylong_digit_30");
+    }
+    // A debug interpreter (Debian's python3.11-dbg): same object layout, but reference counting must go
+    // through its functions so `sys.gettotalrefcount()` and the negative-count check see every change.
+    // `Py_TRACE_REFS` adds two pointers to every object header, a layout this crate does not declare.
+    assert!(trace_refs == 0, "{python} is built with Py_TRACE_REFS (a different PyObject layout): not supported");
+    if debug == 1 {
+        println!("cargo:rustc-cfg=Py_DEBUG");
     }
 }
 

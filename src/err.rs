@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 pub type PyResult<T> = Result<T, PyErr>;
 
 enum State {
-    /// Class (kept alive for the process: built-in or module exception) and message.
+    /// Class (a reference we own) and message.
     Lazy { class: *mut ffi::PyObject, msg: Cow<'static, str> },
     /// Owned type/value/traceback as returned by `PyErr_Fetch` (value and traceback may be null).
     Fetched { ptype: *mut ffi::PyObject, pvalue: *mut ffi::PyObject, ptb: *mut ffi::PyObject },
@@ -35,18 +35,17 @@ macro_rules! builtin_ctor {
 }
 
 impl PyErr {
-    /// An exception of `class` (a live exception class that outlives the error) with `msg`.
+    /// An exception of `class` (a live exception class) with `msg`; the error holds its own reference
+    /// to the class until it is raised or dropped.
     pub(crate) fn from_class(class: *mut ffi::PyObject, msg: impl Into<Cow<'static, str>>) -> PyErr {
+        // SAFETY: a live class; the GIL is held wherever a PyErr is made. Released in `restore`/`drop`.
+        unsafe { ffi::Py_INCREF(class) };
         PyErr { state: Box::new(State::Lazy { class, msg: msg.into() }) }
     }
 
     /// An exception of a class object, e.g. one made by [`exception!`](crate::exception).
     pub fn new(class: &Obj, msg: impl Into<Cow<'static, str>>) -> PyErr {
-        // The class objects handed out by the layer are kept alive for the life of the process.
-        let class = class.clone();
-        let ptr = class.as_ptr();
-        std::mem::forget(class);
-        PyErr::from_class(ptr, msg)
+        PyErr::from_class(class.as_ptr(), msg)
     }
 
     builtin_ctor! {
@@ -61,6 +60,7 @@ impl PyErr {
         system_error => PyExc_SystemError,
         not_implemented_error => PyExc_NotImplementedError,
         memory_error => PyExc_MemoryError,
+        recursion_error => PyExc_RecursionError,
     }
 
     /// The `OSError` Python raises for a failed file operation on `path`: `OSError(errno, strerror,
@@ -110,8 +110,12 @@ impl PyErr {
         match *state {
             State::Lazy { class, msg } => {
                 let text = CString::new(msg.replace('\0', "\\0")).expect("NULs replaced");
-                // SAFETY: `class` is a live exception class; the message is NUL-terminated.
-                unsafe { ffi::PyErr_SetString(class, text.as_ptr()) }
+                // SAFETY: `class` is a live exception class (our reference, released after); the message
+                // is NUL-terminated.
+                unsafe {
+                    ffi::PyErr_SetString(class, text.as_ptr());
+                    ffi::Py_DECREF(class);
+                }
             }
             // SAFETY: `PyErr_Restore` steals the three references we own.
             State::Fetched { ptype, pvalue, ptb } => unsafe { ffi::PyErr_Restore(ptype, pvalue, ptb) },
@@ -160,13 +164,15 @@ impl PyErr {
 
 impl Drop for PyErr {
     fn drop(&mut self) {
-        if let State::Fetched { ptype, pvalue, ptb } = *self.state {
+        match *self.state {
             // SAFETY: we own these references; the GIL is held wherever a PyErr lives.
-            unsafe {
+            State::Fetched { ptype, pvalue, ptb } => unsafe {
                 ffi::Py_XDECREF(ptype);
                 ffi::Py_XDECREF(pvalue);
                 ffi::Py_XDECREF(ptb);
-            }
+            },
+            // SAFETY: as above, the class reference `from_class` took.
+            State::Lazy { class, .. } => unsafe { ffi::Py_DECREF(class) },
         }
     }
 }

@@ -10,8 +10,11 @@ pub fn allow_threads<T: Send>(f: impl FnOnce() -> T + Send) -> T {
     struct Reacquire(*mut ffi::PyThreadState);
     impl Drop for Reacquire {
         fn drop(&mut self) {
+            // Taking the GIL back during finalization ends the thread (see `forced_unwind`).
+            let hang = crate::forced_unwind::HangOnForcedUnwind::arm();
             // SAFETY: the state `PyEval_SaveThread` returned on this thread, restored exactly once.
-            unsafe { ffi::PyEval_RestoreThread(self.0) }
+            unsafe { ffi::PyEval_RestoreThread(self.0) };
+            hang.disarm();
         }
     }
     // SAFETY: the caller holds the GIL (every binding-layer entry point runs with it); released here and

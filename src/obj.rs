@@ -48,6 +48,49 @@ impl Obj {
         self.as_ptr() == unsafe { ffi::Py_None() }
     }
 
+    /// `True` or `False`.
+    pub fn is_bool(&self) -> bool {
+        // SAFETY: comparing addresses with the two static bools.
+        let p = self.as_ptr();
+        p == unsafe { ffi::Py_True() } || p == unsafe { ffi::Py_False() }
+    }
+
+    /// An `int` or an instance of a subclass (`bool` too: test `is_bool` first where it matters).
+    pub fn is_int(&self) -> bool {
+        self.borrowed().flags() & ffi::Py_TPFLAGS_LONG_SUBCLASS != 0
+    }
+
+    /// Stands for an int: its type has `__index__` (`operator.index` takes it; NumPy's integers do).
+    pub fn is_index(&self) -> bool {
+        // SAFETY: a live object; `PyIndex_Check` only reads its type's slot.
+        unsafe { ffi::PyIndex_Check(self.as_ptr()) != 0 }
+    }
+
+    /// A `str` or an instance of a subclass.
+    pub fn is_str(&self) -> bool {
+        self.borrowed().flags() & ffi::Py_TPFLAGS_UNICODE_SUBCLASS != 0
+    }
+
+    /// A `float` or an instance of a subclass (by type, never by name).
+    pub fn is_float(&self) -> bool {
+        let tp = self.borrowed().type_ptr();
+        // SAFETY: `tp` is the live type of a live object; `PyFloat_Type` is static.
+        tp == &raw mut ffi::PyFloat_Type || unsafe { ffi::PyType_IsSubtype(tp, &raw mut ffi::PyFloat_Type) } != 0
+    }
+
+    /// `type(obj).__qualname__`, led by its module unless that is `builtins`: what an error message names,
+    /// so that a class that happens to be called `float` is not shown as the builtin.
+    pub fn type_qualname(&self) -> String {
+        // SAFETY: the type of a live object is a live object.
+        let tp = unsafe { Obj::from_borrowed_ptr(self.borrowed().type_ptr().cast()) };
+        let part = |name: &str| tp.getattr(name).and_then(|n| n.extract::<String>(name)).ok();
+        let qualname = part("__qualname__").unwrap_or_else(|| self.type_name());
+        match part("__module__") {
+            Some(m) if m != "builtins" => format!("{m}.{qualname}"),
+            _ => qualname,
+        }
+    }
+
     /// Identity (`is`).
     pub fn is(&self, other: &Obj) -> bool {
         self.as_ptr() == other.as_ptr()
@@ -78,14 +121,9 @@ impl Obj {
     fn vectorcall(&self, args: &[*mut ffi::PyObject]) -> PyResult<Obj> {
         // SAFETY: a live callable and `args.len()` live arguments (their owners outlive the call);
         // no kwargs.
-        unsafe {
-            Obj::from_owned_ptr(ffi::PyObject_VectorcallDict(
-                self.as_ptr(),
-                args.as_ptr(),
-                args.len(),
-                std::ptr::null_mut(),
-            ))
-        }
+        calling_python(|| unsafe {
+            ffi::PyObject_VectorcallDict(self.as_ptr(), args.as_ptr(), args.len(), std::ptr::null_mut())
+        })
     }
 
     pub fn call0(&self) -> PyResult<Obj> {
@@ -108,7 +146,7 @@ impl Obj {
                     return Err(PyErr::fetch());
                 }
             }
-            Obj::from_owned_ptr(ffi::PyObject_Call(self.as_ptr(), tuple.as_ptr(), dict.as_ptr()))
+            calling_python(|| ffi::PyObject_Call(self.as_ptr(), tuple.as_ptr(), dict.as_ptr()))
         }
     }
 
@@ -260,4 +298,23 @@ impl<'a> Borrowed<'a> {
             Err(_) => "object".to_owned(),
         }
     }
+}
+
+/// Runs `call`, a call of arbitrary Python code from inside one of our calls (a callback, a class), and
+/// takes its new reference. It counts as a level of C recursion, so a callback that calls us back, again
+/// and again, raises `RecursionError` as the same recursion through a C builtin would, before the C
+/// stack runs out. A forced unwind out of it parks the thread (`forced_unwind`).
+fn calling_python(call: impl FnOnce() -> *mut ffi::PyObject) -> PyResult<Obj> {
+    crate::stack::check_remaining()?;
+    // SAFETY: the GIL is held (as for every method of `Obj`); a NUL-terminated static string.
+    if unsafe { ffi::Py_EnterRecursiveCall(c" in a callback from native code".as_ptr()) } != 0 {
+        return Err(PyErr::fetch());
+    }
+    let hang = crate::forced_unwind::HangOnForcedUnwind::arm();
+    let result = call();
+    hang.disarm();
+    // SAFETY: paired with the successful `Py_EnterRecursiveCall` above, GIL held.
+    unsafe { ffi::Py_LeaveRecursiveCall() };
+    // SAFETY: `call` returned a new reference or null with an exception set.
+    unsafe { Obj::from_owned_ptr(result) }
 }

@@ -49,6 +49,13 @@ impl<T: PyClass> Py<T> {
         unsafe { PyCell::<T>::release(self.obj.as_ptr(), T::NAME) }
     }
 
+    /// For tests of the binding layer (the test module): sets the list-edit counter of an owning object.
+    #[doc(hidden)]
+    pub fn set_epoch_for_tests(&self, epoch: u64) {
+        // SAFETY: a live `PyCell<T>`.
+        unsafe { PyCell::<T>::set_epoch(self.obj.as_ptr(), epoch) }
+    }
+
     /// True once released (or when a view's owner was released or it went stale). A view whose
     /// owner is being modified right now counts as not released: its path cannot be walked then.
     pub fn is_released(&self) -> bool {

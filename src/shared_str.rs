@@ -96,10 +96,13 @@ impl SharedStr {
 
 impl Drop for SharedStr {
     fn drop(&mut self) {
+        // Taking the GIL during finalization ends the thread (see `forced_unwind`).
+        let hang = crate::forced_unwind::HangOnForcedUnwind::arm();
         // SAFETY: `PyGILState_Ensure` takes the GIL on any thread that has none (and only counts on one
         // that holds it); our strong reference is released once, then the previous state restored.
         unsafe {
             let state = ffi::PyGILState_Ensure();
+            hang.disarm();
             ffi::Py_DECREF(self.obj.as_ptr());
             ffi::PyGILState_Release(state);
         }

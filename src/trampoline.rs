@@ -1,12 +1,20 @@
 //! The boundary: every function CPython calls into goes through `guard`, which turns `Err` into a raised
-//! exception and catches panics (unwinding must never cross into C).
+//! exception and catches panics (unwinding must never cross into C). A forced unwind (`pthread_exit` at
+//! interpreter exit) must not be caught: it parks the thread instead (`forced_unwind`).
 
 use crate::err::{PyErr, PyResult};
+use crate::forced_unwind::HangOnForcedUnwind;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// Runs `body`; on `Err` or panic sets the Python error indicator and returns `on_error`.
 #[inline(always)]
 pub(crate) fn guard<R>(on_error: R, body: impl FnOnce() -> PyResult<R>) -> R {
+    let body = || {
+        let hang = HangOnForcedUnwind::arm();
+        let result = body();
+        hang.disarm();
+        result
+    };
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(v)) => v,
         Ok(Err(e)) => {

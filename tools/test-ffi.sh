@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Verifies ffi/src (crate pyzig-ffi) against the headers of every CPython 3.10-3.13 on this machine:
+# Verifies ffi/src (crate pyzig-ffi) against the headers of every CPython 3.10-3.13 on this machine (and
+# Debian's debug build python3.11-dbg when present):
 # bindgen of its Python.h and pyo3-ffi built for it (crate ffi/verify, see ffi/verify/README.md).
 # Each interpreter gets its own target dir, so reruns are incremental. Exits non-zero if any check fails
 # or no interpreter could be checked.
@@ -28,12 +29,15 @@ if [ $# -gt 0 ]; then
     candidates=("$@")
 else
     mapfile -t candidates < <(bash tools/pythons.sh)
+    # Debian's debug interpreter (Py_DEBUG), which tools/test-deps.sh installs: its declarations differ.
+    if command -v python3.11-dbg >/dev/null; then candidates+=("$(command -v python3.11-dbg)"); fi
 fi
 
 declare -A seen=()
 checked=() failed=() skipped=()
 for py in "${candidates[@]}"; do
-    info="$("$py" -c 'import sys; print("%d.%d %s" % (sys.version_info[0], sys.version_info[1], sys.version.split()[0]))' 2>/dev/null)" || {
+    # A debug interpreter (python3.11-dbg) is another set of headers: "3.11d", its own target dir.
+    info="$("$py" -c 'import sys; d = "d" if hasattr(sys, "gettotalrefcount") else ""; print("%d.%d %s%s" % (sys.version_info[0], sys.version_info[1], sys.version.split()[0], d))' 2>/dev/null)" || {
         [ $# -gt 0 ] && failed+=("$py (cannot run)")
         continue
     }
@@ -46,7 +50,8 @@ for py in "${candidates[@]}"; do
     esac
     echo "=== ffi-verify: $py (python $full_ver)"
     log="$(mktemp)"
-    CARGO_TARGET_DIR="$target_base/ffi-verify-$minor_ver" PYZIG_PYTHON="$py" PYO3_PYTHON="$py" \
+    suffix=""; [[ "$full_ver" == *d ]] && suffix=d
+    CARGO_TARGET_DIR="$target_base/ffi-verify-$minor_ver$suffix" PYZIG_PYTHON="$py" PYO3_PYTHON="$py" \
         cargo test -p pyzig-ffi-verify --no-fail-fast -- --nocapture --test-threads 1 >"$log" 2>&1
     status=$?
     # The report on ffi/src (notes, failures), one summary line per declaration set, the test results.

@@ -1,6 +1,7 @@
-//! `ceval.h` and `pystate.h`: letting other threads run while native code works on data of its own.
+//! `ceval.h` and `pystate.h`: letting other threads run while native code works on data of its own, and
+//! counting the C recursion of calls back into Python.
 
-use core::ffi::c_uint;
+use core::ffi::{c_char, c_int, c_uint};
 
 /// Opaque: only passed back to `PyEval_RestoreThread`.
 #[repr(C)]
@@ -18,4 +19,7 @@ unsafe extern "C" {
     /// Takes the GIL on any thread, whether or not it holds it already (then it only counts).
     pub fn PyGILState_Ensure() -> PyGILState_STATE;
     pub fn PyGILState_Release(state: PyGILState_STATE);
+    /// Counts one level of C recursion: non-zero, with `RecursionError` raised, past the limit.
+    pub fn Py_EnterRecursiveCall(where_: *const c_char) -> c_int;
+    pub fn Py_LeaveRecursiveCall();
 }

@@ -18,7 +18,8 @@
 //!   [`PyType_Slot`];
 //! - the `Py_tp_*`, `Py_mod_*`, `METH_*`, `Py_TPFLAGS_*`, `Py_EQ`, `Py_NE` and
 //!   `PY_VECTORCALL_ARGUMENTS_OFFSET` constants;
-//! - the inline [`Py_INCREF`]/[`Py_DECREF`] (3.12+: immortal objects, lower 32 bits of `ob_refcnt`).
+//! - the inline [`Py_INCREF`]/[`Py_DECREF`] (3.12+: immortal objects, lower 32 bits of `ob_refcnt`; a debug
+//!   interpreter, `Py_DEBUG`: its `Py_IncRef`/`Py_DecRef`, which keep `sys.gettotalrefcount()`).
 #![allow(non_camel_case_types, non_snake_case, non_upper_case_globals, clippy::missing_safety_doc)]
 #![no_std]
 

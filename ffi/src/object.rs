@@ -80,6 +80,9 @@ unsafe extern "C" {
     pub fn PyObject_IsTrue(op: *mut PyObject) -> c_int;
     pub fn PyObject_IsInstance(inst: *mut PyObject, cls: *mut PyObject) -> c_int;
     pub fn PyObject_Hash(op: *mut PyObject) -> Py_hash_t;
+    /// The function forms of `Py_INCREF`/`Py_DECREF`; a debug interpreter's keep its reference total.
+    pub fn Py_IncRef(op: *mut PyObject);
+    pub fn Py_DecRef(op: *mut PyObject);
 }
 
 #[inline(always)]
@@ -119,7 +122,13 @@ unsafe fn refcnt_low(op: *mut PyObject) -> *mut u32 {
 
 #[inline(always)]
 pub unsafe fn Py_INCREF(op: *mut PyObject) {
-    #[cfg(Py_3_12)]
+    #[cfg(Py_DEBUG)]
+    {
+        // SAFETY: `op` is live and the GIL is held; the debug interpreter's own function also counts the
+        // reference in `sys.gettotalrefcount()`.
+        unsafe { Py_IncRef(op) };
+    }
+    #[cfg(all(Py_3_12, not(Py_DEBUG)))]
     {
         // SAFETY: `op` is live; immortal objects (low word all ones) are left untouched, as in object.h.
         unsafe {
@@ -130,7 +139,7 @@ pub unsafe fn Py_INCREF(op: *mut PyObject) {
             }
         }
     }
-    #[cfg(not(Py_3_12))]
+    #[cfg(not(any(Py_3_12, Py_DEBUG)))]
     {
         // SAFETY: `op` is live and the GIL is held.
         unsafe { (*op).ob_refcnt += 1 };
@@ -139,6 +148,12 @@ pub unsafe fn Py_INCREF(op: *mut PyObject) {
 
 #[inline(always)]
 pub unsafe fn Py_DECREF(op: *mut PyObject) {
+    #[cfg(Py_DEBUG)]
+    // SAFETY: as below; the debug interpreter's function also checks for a negative count.
+    unsafe {
+        Py_DecRef(op)
+    }
+    #[cfg(not(Py_DEBUG))]
     // SAFETY: `op` is live, the caller owns one reference and holds the GIL.
     unsafe {
         #[cfg(Py_3_12)]

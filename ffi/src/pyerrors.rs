@@ -25,6 +25,7 @@ unsafe extern "C" {
     pub static mut PyExc_ValueError: *mut PyObject;
     pub static mut PyExc_OverflowError: *mut PyObject;
     pub static mut PyExc_MemoryError: *mut PyObject;
+    pub static mut PyExc_RecursionError: *mut PyObject;
     pub static mut PyExc_IndexError: *mut PyObject;
     pub static mut PyExc_KeyError: *mut PyObject;
     pub static mut PyExc_RuntimeError: *mut PyObject;

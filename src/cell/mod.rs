@@ -41,8 +41,10 @@ pub struct CellHeader {
     /// State and borrow flag in one word: `n >= 0` owned with `n` shared borrows, `EXCLUSIVE`,
     /// `VIEW` or `RELEASED`.
     flag: Cell<isize>,
-    /// Root only: bumped when a list under this root loses or reorders elements.
-    epoch: Cell<u32>,
+    /// Root only: bumped when a list under this root loses or reorders elements. 64 bits, never wrapping:
+    /// a view taken at one value must never match a later one (a `u32` wrapped after 2**32 edits, and a
+    /// stale view then read another element). At one edit per nanosecond it lasts 584 years.
+    epoch: Cell<u64>,
 }
 
 /// What an access through a cell will do; a view's path is walked for that kind of access only.
@@ -108,7 +110,7 @@ pub(crate) struct Resolved<'c, T> {
     pub(crate) ptr: *mut T,
     root: *mut ffi::PyObject,
     root_data: *mut u8,
-    epoch: u32,
+    epoch: u64,
     path: &'c [Step],
 }
 
@@ -127,7 +129,8 @@ impl<'c, T> Resolved<'c, T> {
 
     /// Marks that elements of a list under this root were removed or reordered.
     pub(crate) fn bump_epoch(&self) {
-        self.hdr.epoch.set(self.hdr.epoch.get().wrapping_add(1));
+        let next = self.hdr.epoch.get().checked_add(1).expect("2**64 list edits under one object");
+        self.hdr.epoch.set(next);
     }
 }
 
@@ -339,6 +342,21 @@ impl<T> PyCell<T> {
                     let ptr = (&raw mut (*(*cell).data.get()).owned).cast::<T>();
                     Ok(Resolved { hdr, ptr, root: this, root_data: ptr.cast(), epoch: hdr.epoch.get(), path: &[] })
                 }
+            }
+        }
+    }
+
+    /// For the test module only: moves an owning cell's epoch to `epoch` (to test edits near 2**32
+    /// without making four billion of them). A view cell is left alone.
+    ///
+    /// # Safety
+    /// `this` is a live `PyCell<T>`.
+    pub(crate) unsafe fn set_epoch(this: *mut ffi::PyObject, epoch: u64) {
+        let cell = this.cast::<PyCell<T>>();
+        // SAFETY: a live cell; the header is always initialised.
+        unsafe {
+            if (*cell).header.flag.get() != VIEW {
+                (*cell).header.epoch.set(epoch);
             }
         }
     }

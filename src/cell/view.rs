@@ -85,7 +85,7 @@ impl Step {
 pub(super) struct View {
     pub(super) root: NonNull<ffi::PyObject>,
     pub(super) root_data: *mut u8,
-    pub(super) epoch: u32,
+    pub(super) epoch: u64,
     pub(super) indexed: bool,
     pub(super) path: Box<[Step]>,
 }
@@ -94,7 +94,7 @@ pub(super) struct View {
 pub struct At<'a> {
     pub(super) root: *mut ffi::PyObject,
     pub(super) root_data: *mut u8,
-    pub(super) epoch: u32,
+    pub(super) epoch: u64,
     pub(super) parent_path: &'a [Step],
     pub(super) step: Step,
 }

@@ -1,8 +1,9 @@
 //! Evaluates `#[cfg(...)]` attributes the way rustc will for the interpreter under test.
 //!
 //! `Py_3_N` means "at least 3.N" (the convention of pyo3-ffi and pyzig-ffi). Target cfgs come from the
-//! `CARGO_CFG_*` variables Cargo gives build scripts. Interpreter flavours we never build for (limited API,
-//! PyPy, GraalPy, free-threaded, debug builds) are false. Any other name is false and remembered, so the
+//! `CARGO_CFG_*` variables Cargo gives build scripts. `Py_DEBUG` (pyo3-ffi: `py_sys_config = "Py_DEBUG"` and
+//! `"Py_REF_DEBUG"`) holds for a debug interpreter. Interpreter flavours we never build for (limited API,
+//! PyPy, GraalPy, free-threaded, `Py_TRACE_REFS`) are false. Any other name is false and remembered, so the
 //! report can say which cfgs it did not know.
 
 use std::cell::RefCell;
@@ -12,15 +13,15 @@ use syn::{Attribute, Meta, Token};
 
 pub struct Cfg {
     minor: u32,
+    debug: bool,
     pub unknown: RefCell<BTreeSet<String>>,
 }
 
-const ALWAYS_FALSE: &[&str] =
-    &["Py_LIMITED_API", "Py_GIL_DISABLED", "Py_DEBUG", "PyPy", "GraalPy", "RustPython", "test", "docsrs"];
+const ALWAYS_FALSE: &[&str] = &["Py_LIMITED_API", "Py_GIL_DISABLED", "PyPy", "GraalPy", "RustPython", "test", "docsrs"];
 
 impl Cfg {
-    pub fn new(minor: u32) -> Self {
-        Cfg { minor, unknown: RefCell::new(BTreeSet::new()) }
+    pub fn new(minor: u32, debug: bool) -> Self {
+        Cfg { minor, debug, unknown: RefCell::new(BTreeSet::new()) }
     }
 
     /// True when every `#[cfg]` among `attrs` holds (items without one are active).
@@ -67,6 +68,9 @@ impl Cfg {
         if let Some(minor) = name.strip_prefix("Py_3_").and_then(|m| m.parse::<u32>().ok()) {
             return minor <= self.minor;
         }
+        if name == "Py_DEBUG" {
+            return self.debug;
+        }
         if ALWAYS_FALSE.contains(&name) {
             return false;
         }
@@ -79,8 +83,8 @@ impl Cfg {
 
     fn key_value(&self, key: &str, value: &str) -> bool {
         match key {
-            // Never built against a debug interpreter here.
-            "py_sys_config" => false,
+            // pyo3-ffi's interpreter build flags: a debug build has these two, never `Py_TRACE_REFS` here.
+            "py_sys_config" => self.debug && matches!(value, "Py_DEBUG" | "Py_REF_DEBUG"),
             _ => match std::env::var(format!("CARGO_CFG_{}", key.to_uppercase())) {
                 Ok(values) => values.split(',').any(|v| v == value),
                 Err(_) => {

@@ -45,9 +45,9 @@ fn main() {
     bindgen_run::run(&py, &bindings);
 
     let target = types::Target::from_env();
-    let header_cfg = cfg::Cfg::new(py.minor);
+    let header_cfg = cfg::Cfg::new(py.minor, py.debug);
     let header = items::read_crate(&bindings, &header_cfg);
-    let pyo3_cfg = cfg::Cfg::new(py.minor);
+    let pyo3_cfg = cfg::Cfg::new(py.minor, py.debug);
     let pyo3 = match &pyo3_mismatch {
         None => items::read_crate(&pyo3_src::lib_rs(&manifest), &pyo3_cfg),
         Some(msg) => {
@@ -58,7 +58,7 @@ fn main() {
     let allow = read_allowlist(&manifest.join("allowlist.txt"));
 
     let write = |label: &str, root: &Path, ours_path: &str, file: &str| {
-        let ours_cfg = cfg::Cfg::new(py.minor);
+        let ours_cfg = cfg::Cfg::new(py.minor, py.debug);
         let ours = items::read_crate(root, &ours_cfg);
         let unknown_cfgs = ours_cfg.unknown.borrow().iter().cloned().collect();
         let notes = pyo3_mismatch.iter().cloned().collect();

@@ -9,6 +9,8 @@ pub struct Python {
     pub version: String,
     pub include: PathBuf,
     pub platinclude: PathBuf,
+    /// A debug build (`Py_DEBUG`: `sys.gettotalrefcount` exists).
+    pub debug: bool,
 }
 
 const QUERY: &str = "import sys, sysconfig\n\
@@ -16,7 +18,8 @@ p = sysconfig.get_paths()\n\
 print(sys.version_info[0], sys.version_info[1])\n\
 print(sys.version.split()[0])\n\
 print(p['include'])\n\
-print(p['platinclude'])\n";
+print(p['platinclude'])\n\
+print(int(hasattr(sys, 'gettotalrefcount')))\n";
 
 pub fn query(exe: &str) -> Python {
     let out = Command::new(exe)
@@ -26,7 +29,7 @@ pub fn query(exe: &str) -> Python {
     assert!(out.status.success(), "interpreter {exe:?} failed: {}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).expect("interpreter printed non-UTF-8");
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 4, "unexpected answer from {exe:?}: {text:?}");
+    assert_eq!(lines.len(), 5, "unexpected answer from {exe:?}: {text:?}");
     let mut ver = lines[0].split(' ');
     let major: u32 = ver.next().and_then(|s| s.parse().ok()).expect("major version");
     let minor: u32 = ver.next().and_then(|s| s.parse().ok()).expect("minor version");
@@ -37,5 +40,6 @@ pub fn query(exe: &str) -> Python {
         version: lines[1].to_owned(),
         include: PathBuf::from(lines[2]),
         platinclude: PathBuf::from(lines[3]),
+        debug: lines[4] == "1",
     }
 }

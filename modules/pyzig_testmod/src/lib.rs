@@ -126,6 +126,10 @@ pyzig::record! {
         fn free(this: Py<Self>) -> PyResult<()> {
             this.release()
         }
+        /// Test hook: sets the counter of list edits that element views check (see the binding layer).
+        fn _set_epoch(this: Py<Self>, epoch: u64) {
+            this.set_epoch_for_tests(epoch)
+        }
         fn total(&self) -> i64 {
             self.items.iter().map(|i| i.value as i64).sum::<i64>() + self.numbers.iter().sum::<i64>()
         }
@@ -183,8 +187,10 @@ pyzig::class! {
             let _guard = this.borrow_mut()?;
             callback.call1(this.clone())
         }
-        fn tag(this: Py<Self>, label: String) -> Tag {
-            Tag { bag: this, label }
+        /// A tag holding this bag; `ReferenceError` once the bag is destroyed.
+        fn tag(this: Py<Self>, label: String) -> PyResult<Tag> {
+            drop(this.borrow()?);
+            Ok(Tag { bag: this, label })
         }
         fn destroy(this: Py<Self>) -> PyResult<()> {
             this.release()

@@ -12,28 +12,26 @@ pub fn value_to_py(v: &Value) -> PyResult<Obj> {
     }
 }
 
-/// An attribute value from Python: bool, int (i64), float or str; anything else is a `TypeError`
-/// naming the attribute.
+/// An attribute value from Python: bool, int (i64), float or str, or an instance of a subclass of one
+/// (by type, never by name), or an object with `__index__` (NumPy's integers); anything else is a
+/// `TypeError` naming the attribute. Errors of the value itself pass through: `OverflowError` for an int
+/// beyond i64, `UnicodeEncodeError` for a str with lone surrogates, whatever its `__index__` raises.
 pub fn value_from_py(key: &str, obj: &Obj) -> PyResult<Value> {
     let what = format!("attribute {key:?}");
-    // bool first: it is an int subclass.
-    if let Ok(b) = obj.extract::<bool>(&what) {
-        return Ok(Value::Bool(b));
+    if obj.is_bool() {
+        return Ok(Value::Bool(obj.extract::<bool>(&what)?));
     }
-    match obj.extract::<i64>(&what) {
-        Ok(i) => return Ok(Value::Int(i)),
-        // Not an int and no `__index__`: try the other kinds. Anything else (OverflowError, or any
-        // exception from the object's own `__index__`, a TypeError too) is the caller's to see.
-        Err(e) if e.matches(&pyzig::builtins::type_error()) && obj.getattr("__index__").is_err() => {}
-        Err(e) => return Err(e),
+    if obj.is_str() {
+        return Ok(Value::Str(obj.extract::<String>(&what)?.into()));
     }
-    if let Ok(s) = obj.extract::<String>(&what) {
-        return Ok(Value::Str(s.into()));
-    }
-    if obj.type_name() == "float" {
+    if obj.is_float() {
         return Ok(Value::Float(obj.extract::<f64>(&what)?));
     }
-    Err(PyErr::type_error(format!("{what} must be int, float, bool or str, not {}", obj.type_name())))
+    // An int (a subclass too, but not bool, handled above) or an object with `__index__`.
+    if obj.is_int() || obj.is_index() {
+        return Ok(Value::Int(obj.extract::<i64>(&what)?));
+    }
+    Err(PyErr::type_error(format!("{what} must be int, float, bool or str, not {}", obj.type_qualname())))
 }
 
 /// Attributes from `(key, value)` pairs, e.g. a call's extra keywords.
