@@ -45,11 +45,14 @@ pub struct LazyType {
     /// Null until created; then the type, kept alive by this reference for the life of the process.
     tp: AtomicPtr<ffi::PyTypeObject>,
     factory: OnceLock<&'static str>,
+    /// The class's `.pyi` text, made once: a class spec leaks its tables (they must outlive a type), so
+    /// building one per `_stubs()` call would leak a little each time.
+    stub: OnceLock<String>,
 }
 
 impl LazyType {
     pub const fn new() -> LazyType {
-        LazyType { tp: AtomicPtr::new(std::ptr::null_mut()), factory: OnceLock::new() }
+        LazyType { tp: AtomicPtr::new(std::ptr::null_mut()), factory: OnceLock::new(), stub: OnceLock::new() }
     }
 
     #[inline(always)]
@@ -138,6 +141,10 @@ pub struct ClassSpec<T> {
 
 /// The `.pyi` text of `T`'s class.
 pub fn class_stub<T: PyClass>() -> String {
+    T::lazy_type().stub.get_or_init(make_class_stub::<T>).clone()
+}
+
+fn make_class_stub<T: PyClass>() -> String {
     let spec = T::class_spec();
     let mut body = String::new();
     if !spec.doc.is_empty() {

@@ -1,7 +1,8 @@
 """Shared test set-up: import ``pyzig`` and ``pyzig_testmod`` from this checkout's ``py/``, built and current.
 
 - ``py/`` goes first on ``sys.path`` and on ``PYTHONPATH`` (for subprocesses), so the checkout is tested even
-  when another pyzig is installed.
+  when another pyzig is installed. ``PYZIG_PY_DIR`` names another tree of the same packages instead (the
+  AddressSanitizer build of tools/asan.sh), to be tested as it is (with ``PYZIG_NORECOMPILE=1``).
 - Every extension module in ``modules/`` is brought up to date before collection (build-on-import covers
   ``pyzig``; ``pyzig_testmod`` has no Python wrapper to do it). The mode is ``PYZIG_RELEASEMODE``, else the
   mode already built, else debug; ``PYZIG_NORECOMPILE=1`` skips building.
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-PY_DIR = REPO / "py"
+PY_DIR = Path(os.environ["PYZIG_PY_DIR"]).resolve() if os.environ.get("PYZIG_PY_DIR") else REPO / "py"
 
 sys.path.insert(0, str(PY_DIR))
 _rest = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != str(PY_DIR)]

@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Coverage-guided fuzzing of the S-expression engine for a bounded time: tools/fuzz.sh [SECONDS] (default 60).
+# Coverage-guided fuzzing of every parser, each target for a bounded time: tools/fuzz.sh [SECONDS] (default 30
+# per target; `make fuzz` gives each 300).
 #
-# Target sexp/fuzz/fuzz_targets/roundtrip.rs checks: parse never panics; print and write_to are lossless;
-# format's output parses; format is idempotent. Installs cargo-fuzz (cargo install --locked, ~30 s) when
+# Targets (sexp/fuzz/fuzz_targets/, FUZZ_TARGETS="roundtrip typed" by default):
+# - roundtrip: the engine: parse never panics; print and write_to are lossless; format's output parses;
+#   format is idempotent;
+# - typed: the typed KiCad layer: decoding every declared field of every kind never panics, and edits of
+#   scalar fields never make text that does not parse or loads as another kind.
+# Installs cargo-fuzz (cargo install --locked, ~30 s) when
 # missing; the toolchain is stable, so RUSTC_BOOTSTRAP=1 lets cargo-fuzz use its nightly flags (ASan).
 # Seeds: the KiCad fixtures in tests/fixtures/kicad and small files from /usr/share/kicad when present.
 # Exits non-zero on a crash; the reproducer lands in $FUZZ_WORK/artifacts.
@@ -10,7 +15,7 @@
 # FUZZ_JOBS (parallel fuzzing processes, default 1).
 set -euo pipefail
 
-seconds="${1:-60}"
+seconds="${1:-30}"
 if ! [[ "$seconds" =~ ^[1-9][0-9]*$ ]]; then
     echo "usage: tools/fuzz.sh [SECONDS]   (SECONDS: a positive whole number, got '$seconds')" >&2
     exit 2
@@ -46,7 +51,6 @@ if [[ -d /usr/share/kicad ]]; then
 fi
 printf '(a "b\\"c" (d 1.0 -2) e)\n' >"$seeds/escapes"
 printf '(kicad_pcb\r\n\t(version 20240108)\r\n)\r\n' >"$seeds/crlf"
-echo "fuzz: $(ls "$seeds" | wc -l) seeds, running roundtrip for ${seconds}s" >&2
 
 cd "$fuzz_dir"
 parallel=()
@@ -54,8 +58,14 @@ if [[ "${FUZZ_JOBS:-1}" -gt 1 ]]; then
     # libFuzzer then logs each worker to fuzz-N.log in the current directory.
     parallel=(-jobs="$FUZZ_JOBS" -workers="$FUZZ_JOBS")
 fi
-# -max_len: large enough for real footprints and symbols, small enough to keep executions fast.
-cargo fuzz run --target-dir "$target_dir/fuzz" roundtrip "$corpus" "$seeds" -- \
-    -dict="$fuzz_dir/sexp.dict" -max_len=65536 -max_total_time="$seconds" \
-    -artifact_prefix="$work/artifacts/" -print_final_stats=1 "${parallel[@]}"
-echo "fuzz: no crash in ${seconds}s (corpus: $(ls "$corpus" | wc -l) inputs in $corpus)"
+read -r -a targets <<<"${FUZZ_TARGETS:-roundtrip typed}"
+for target in "${targets[@]}"; do
+    # Each target grows its own corpus from the same seeds.
+    mkdir -p "$corpus/$target"
+    echo "fuzz: $(ls "$seeds" | wc -l) seeds, running $target for ${seconds}s" >&2
+    # -max_len: large enough for real footprints and symbols, small enough to keep executions fast.
+    cargo fuzz run --target-dir "$target_dir/fuzz" "$target" "$corpus/$target" "$seeds" -- \
+        -dict="$fuzz_dir/sexp.dict" -max_len=65536 -max_total_time="$seconds" \
+        -artifact_prefix="$work/artifacts/$target-" -print_final_stats=1 "${parallel[@]}"
+    echo "fuzz: $target: no crash in ${seconds}s (corpus: $(ls "$corpus/$target" | wc -l) inputs)"
+done

@@ -6,12 +6,14 @@
 # - the KiCad corpus, kicad-footprints kicad-symbols kicad-demos (tools/corpus.sh; the Rust tests read a
 #   sample of it, tools/test-sexp.sh all of it);
 # - kicad (KiCad 6, its `pcbnew` module for /usr/bin/python3): the tests check that pcbnew reads the files
-#   pyzig_sexp edits.
+#   pyzig_sexp edits;
+# - python3.11-dbg and python3.11-venv (the debug interpreter of tools/debug-python.sh) and valgrind
+#   (tools/valgrind.sh).
 # Python packages are installed per interpreter by tools/test-python.sh. Exit status as tools/apt.sh's.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-need=(kicad-footprints kicad-symbols kicad-demos kicad)
+need=(kicad-footprints kicad-symbols kicad-demos kicad python3.11-dbg python3.11-venv valgrind)
 if found=$(bash tools/libclang.sh); then
     echo "test-deps: libclang $found"
 else

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Python suite (tests/) on every interpreter present of 3.10–3.13 ($PYTHON first; see tools/pythons.sh).
-# For each: install pytest, mypy and auditwheel if missing, build every extension module in debug for that interpreter
+# For each: install pytest, hypothesis, mypy and auditwheel if missing, build every extension module in debug for that interpreter
 # (into target/py3.X/), then run pytest with the full tests enabled. PYZIG_PYTEST_ARGS adds pytest arguments
 # (e.g. PYZIG_PYTEST_ARGS="-k graph -x"). The KiCad corpus tests walk all of Debian's libraries on the first
 # interpreter and one file in 25 on the others (PYZIG_CORPUS=sample; the same code runs on every version, and
@@ -41,9 +41,9 @@ for py in "${pythons[@]}"; do
     echo; echo "-------- Python $ver ($py)"
     t0=$SECONDS
     status=PASS
-    if ! "$py" -c 'import pytest, mypy, auditwheel' 2>/dev/null; then
+    if ! "$py" -c 'import pytest, hypothesis, mypy, auditwheel' 2>/dev/null; then
         "$py" -m pip --version >/dev/null 2>&1 || "$py" -m ensurepip -q >/dev/null 2>&1 || true
-        pip_install "$py" "pytest>=7" "mypy>=1.10" "auditwheel>=6" || status="FAIL(pip)"
+        pip_install "$py" "pytest>=7" "hypothesis>=6.100" "mypy>=1.10" "auditwheel>=6" || status="FAIL(pip)"
     fi
     if [[ $status == PASS ]]; then
         "$py" tools/build.py --mode "$PYZIG_RELEASEMODE" --all --no-pth || status="FAIL(build)"

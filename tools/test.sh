@@ -34,6 +34,12 @@ part ffi bash tools/test-ffi.sh
 part sexp bash tools/test-sexp.sh
 part fuzz bash tools/fuzz.sh
 part python bash tools/test-python.sh
+# Issue 12's checks, each in its quick form (the full forms: make pydebug, refleak, valgrind, asan, fuzz).
+part longloop "$PYZIG_PYTHON" tools/longloop.py 2000
+part valgrind bash tools/valgrind.sh quick
+part pydebug bash tools/debug-python.sh test
+part refleak bash tools/debug-python.sh refleak quick
+part asan bash tools/asan.sh
 
 echo; echo "======== make test summary"
 passed=0 failed=0
