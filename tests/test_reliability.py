@@ -240,3 +240,25 @@ def test_objects_alive_at_exit_end_cleanly() -> None:
         proc = run_child(AT_EXIT)
         assert_clean_exit(proc, "exiting")
         assert proc.stderr == "", proc.stderr
+
+
+# Found by the refleak run: PyErr::new kept a reference to the exception class per error raised.
+def test_raising_a_module_exception_keeps_no_reference_to_its_class() -> None:
+    for _ in range(10):
+        with pytest.raises(t.TestError):
+            t.fail("x")
+    gc.collect()
+    before = sys.getrefcount(t.TestError)
+    for _ in range(1000):
+        try:
+            t.fail("x")
+        except t.TestError:
+            pass
+    gc.collect()
+    # The last exception may still be referenced (one reference); a leak would be a thousand.
+    assert sys.getrefcount(t.TestError) - before <= 1
+
+
+# Found by valgrind: each _stubs() call leaked its classes' specs. The text is made once per class.
+def test_stubs_are_the_same_text_each_call() -> None:
+    assert t._stubs() == t._stubs()

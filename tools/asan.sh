@@ -7,7 +7,9 @@
 #    uninstrumented), in target/asan; not the doctests (rustdoc would link them uninstrumented). The
 #    standard library is not rebuilt (that needs the rust-src of a nightly toolchain): errors inside std
 #    itself would go unseen, ours are caught.
-# 2. The extension modules built the same way (tools/asan_build.py); the hostile-sequence and reliability
+# 2. The extension modules built the same way, in the release-safe profile (tools/asan_build.py: optimised
+#    and inlined as a release build is, where a forced unwind out of CPython must still find its cleanup,
+#    with debug assertions and overflow checks on); the hostile-sequence and reliability
 #    tests and tools/longloop.py (graph, records, boards and footprints: load, edit, dump, drop) run on
 #    them in the release interpreter, with the compiler's ASan runtime preloaded (the interpreter itself
 #    is not instrumented). Leak detection is off:

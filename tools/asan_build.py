@@ -2,7 +2,8 @@
 
     python tools/asan_build.py OUT_DIR
 
-The modules are built (debug profile) with ``-Zsanitizer=address`` for the host target only (build scripts
+The modules are built (release-safe profile: optimised and inlined like a release build, with debug
+assertions and overflow checks) with ``-Zsanitizer=address`` for the host target only (build scripts
 stay uninstrumented), in ``target/asan-py``, and placed with the Python parts of ``py/`` under OUT_DIR,
 which then stands in for ``py/`` (``PYZIG_PY_DIR``). The sanitizer flag is a nightly one; the stable
 toolchain takes it with ``RUSTC_BOOTSTRAP=1``, as tools/fuzz.sh does.
@@ -40,12 +41,12 @@ def main() -> int:
     triple = host_triple()
     for name in layout.all_module_names(REPO):
         module = layout.find_module(name, REPO)
-        cmd = [*cargo.cargo_command(module, "debug"), "--target", triple]
+        cmd = [*cargo.cargo_command(module, "release-safe"), "--target", triple]
         proc = subprocess.run(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, text=True)
         if proc.returncode != 0:
             print(f"asan-build: cargo build of {module.package} failed (exit {proc.returncode})")
             return 1
-        lib = REPO / "target" / "asan-py" / triple / "debug" / f"lib{module.lib_name}.so"
+        lib = REPO / "target" / "asan-py" / triple / "release-safe" / f"lib{module.lib_name}.so"
         if not lib.is_file():
             print(f"asan-build: {lib} was not produced")
             return 1

@@ -6,7 +6,11 @@ use crate::pyport::Py_ssize_t;
 /// Set in `nargsf` of a vectorcall when `args[-1]` may be overwritten.
 pub const PY_VECTORCALL_ARGUMENTS_OFFSET: usize = 1 << (usize::BITS - 1);
 
-unsafe extern "C" {
+// "C-unwind": the calls that run arbitrary Python code. On 3.10-3.13 a thread that takes the GIL back during
+// interpreter finalization leaves them by `pthread_exit`, a forced unwind, which must be able to reach the
+// caller's cleanup (the binding layer's `forced_unwind` guard parks the thread there). With "C", Rust
+// assumes no unwind, and an unwind into a frame that has cleanups elsewhere aborts the process.
+unsafe extern "C-unwind" {
     pub fn PyObject_Call(callable: *mut PyObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject;
     /// A call through the vectorcall protocol (`args[..nargs]`, no tuple built), `kwargs` a dict or
     /// null. An exported function on every version (3.10 and 3.11 have `PyObject_Vectorcall` only as
@@ -17,6 +21,9 @@ unsafe extern "C" {
         nargsf: usize,
         kwargs: *mut PyObject,
     ) -> *mut PyObject;
+}
+
+unsafe extern "C" {
     pub fn PySequence_Check(op: *mut PyObject) -> core::ffi::c_int;
     pub fn PySequence_Size(op: *mut PyObject) -> Py_ssize_t;
     pub fn PySequence_GetItem(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject;

@@ -13,11 +13,16 @@ pub struct PyThreadState {
 /// `PyGILState_Release`.
 pub type PyGILState_STATE = c_uint;
 
-unsafe extern "C" {
-    pub fn PyEval_SaveThread() -> *mut PyThreadState;
+// "C-unwind": taking the GIL back during interpreter finalization ends the thread with `pthread_exit`
+// (3.10-3.13), a forced unwind that must reach the caller's cleanup (see `PyObject_Call`).
+unsafe extern "C-unwind" {
     pub fn PyEval_RestoreThread(tstate: *mut PyThreadState);
     /// Takes the GIL on any thread, whether or not it holds it already (then it only counts).
     pub fn PyGILState_Ensure() -> PyGILState_STATE;
+}
+
+unsafe extern "C" {
+    pub fn PyEval_SaveThread() -> *mut PyThreadState;
     pub fn PyGILState_Release(state: PyGILState_STATE);
     /// Counts one level of C recursion: non-zero, with `RecursionError` raised, past the limit.
     pub fn Py_EnterRecursiveCall(where_: *const c_char) -> c_int;
