@@ -30,15 +30,16 @@ pub fn emit_python_cfgs() {
         .args([
             "-c",
             "import sys, sysconfig; print(sys.version_info[0], sys.version_info[1], sys.int_info.bits_per_digit, \
-             int(hasattr(sys, 'gettotalrefcount')), int(bool(sysconfig.get_config_var('Py_TRACE_REFS'))))",
+             int(hasattr(sys, 'gettotalrefcount')), int(bool(sysconfig.get_config_var('Py_TRACE_REFS'))), \
+             int(bool(sysconfig.get_config_var('Py_GIL_DISABLED'))))",
         ])
         .output()
         .unwrap_or_else(|e| panic!("cannot run PYZIG_PYTHON={python}: {e}"));
     assert!(out.status.success(), "{python} failed: {}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).expect("version is ASCII");
     let mut parts = text.split_whitespace().map(|p| p.parse::<u32>().expect("version number"));
-    let mut next = || parts.next().expect("five numbers");
-    let (major, minor, digit_bits, debug, trace_refs) = (next(), next(), next(), next(), next());
+    let mut next = || parts.next().expect("six numbers");
+    let (major, minor, digit_bits, debug, trace_refs, gil_disabled) = (next(), next(), next(), next(), next(), next());
     assert!(
         major == 3 && (MIN_MINOR..=MAX_MINOR).contains(&minor),
         "{python} is Python {major}.{minor}; pyzig supports 3.{MIN_MINOR} to 3.{MAX_MINOR}"
@@ -55,6 +56,9 @@ pub fn emit_python_cfgs() {
     // through its functions so `sys.gettotalrefcount()` and the negative-count check see every change.
     // `Py_TRACE_REFS` adds two pointers to every object header, a layout this crate does not declare.
     assert!(trace_refs == 0, "{python} is built with Py_TRACE_REFS (a different PyObject layout): not supported");
+    // Free-threaded builds (3.13t) have another object header and atomic reference counts (README,
+    // "Reliability": what supporting them would take).
+    assert!(gil_disabled == 0, "{python} is a free-threaded build (Py_GIL_DISABLED): not supported yet");
     if debug == 1 {
         println!("cargo:rustc-cfg=Py_DEBUG");
     }

@@ -175,7 +175,9 @@ class Everything:
     def _set_epoch(self, epoch: int) -> None:
         """Test hook: sets the counter of list edits that element views check (see the binding layer)."""
         ...
-    def total(self) -> int: ...
+    def total(self) -> int:
+        """The sum of the items' values and the numbers; `OverflowError` when it leaves i64."""
+        ...
     @staticmethod
     def __field_names__() -> tuple[str, ...]:
         """The field names, in order."""

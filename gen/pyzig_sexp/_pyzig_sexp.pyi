@@ -22,6 +22,11 @@ class FieldList:
     def pop(self, index: int = ...) -> object:
         """Removes and returns item `index` (the last by default) as an object of its own."""
         ...
+    def remove(self, value: object, /) -> None:
+        """Removes the first item equal to `value`, as `list.remove` does: for an object of this very list
+        (`pads.remove(pads[0])`) that object itself; `ValueError` when no item is.
+        """
+        ...
     def clear(self) -> None:
         """Removes every item."""
         ...

@@ -51,13 +51,17 @@ impl Drop for ExclusiveGuard<'_> {
 #[cold]
 #[inline(never)]
 pub(super) fn busy_err() -> PyErr {
-    PyErr::runtime_error("the object is being modified (re-entrant access from a callback)")
+    PyErr::runtime_error(
+        "the object is being modified by a call still running (re-entrant access from a callback, or another thread)",
+    )
 }
 
 #[cold]
 #[inline(never)]
 pub(super) fn in_use_err() -> PyErr {
-    PyErr::runtime_error("the object is in use (re-entrant modification from a callback)")
+    PyErr::runtime_error(
+        "the object is in use by a call still running (re-entrant modification from a callback, or another thread)",
+    )
 }
 
 /// Shared access to a wrapped value.

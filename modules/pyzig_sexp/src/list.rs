@@ -141,6 +141,25 @@ pyzig::class! {
             self.remove_at(i as usize)?;
             Ok(out)
         }
+        /// Removes the first item equal to `value`, as `list.remove` does: for an object of this very list
+        /// (`pads.remove(pads[0])`) that object itself; `ValueError` when no item is.
+        #[positional]
+        fn remove(&self, value: Obj) -> PyResult<()> {
+            let items = self.items()?;
+            if let ValueKind::Node(d) = self.field.value
+                && let Ok(v) = crate::view::unwrap(&value, d(), "item")
+                && v.doc.as_obj().is(self.owner.doc.as_obj())
+                && let Some(i) = items.iter().position(|&id| id == v.node)
+            {
+                return self.remove_at(i);
+            }
+            for (i, &id) in items.iter().enumerate() {
+                if self.item(id)?.eq(&value)? {
+                    return self.remove_at(i);
+                }
+            }
+            Err(PyErr::value_error("list.remove(x): x not in list"))
+        }
         /// Removes every item.
         fn clear(&self) -> PyResult<()> {
             for i in (0..self.items()?.len()).rev() {

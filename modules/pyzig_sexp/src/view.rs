@@ -56,6 +56,19 @@ impl View {
         }
     }
 
+    /// The error of a document that cannot be borrowed, naming this object rather than the internal
+    /// document class when the file was freed.
+    #[cold]
+    fn freed(&self, e: PyErr) -> PyErr {
+        if self.doc.is_released() {
+            return PyErr::reference_error(format!(
+                "the file of this {} was freed (free()); its data is gone",
+                self.decl.name
+            ));
+        }
+        e
+    }
+
     fn check(&self, d: &Document) -> PyResult<()> {
         if self.checked.get() != d.edits {
             if !write::attached(&d.tree, &self.path, self.node) {
@@ -68,14 +81,14 @@ impl View {
 
     /// Runs `f` on the document (`ReferenceError` once it was freed or this node removed).
     pub fn with<R>(&self, f: impl FnOnce(&Document) -> PyResult<R>) -> PyResult<R> {
-        let d = self.doc.borrow()?;
+        let d = self.doc.borrow().map_err(|e| self.freed(e))?;
         self.check(&d)?;
         f(&d)
     }
 
     /// Runs `f` on the document to edit it; counts the edit.
     pub fn with_mut<R>(&self, f: impl FnOnce(&mut Document) -> PyResult<R>) -> PyResult<R> {
-        let mut d = self.doc.borrow_mut()?;
+        let mut d = self.doc.borrow_mut().map_err(|e| self.freed(e))?;
         self.check(&d)?;
         d.edits += 1;
         let r = f(&mut d);

@@ -130,8 +130,12 @@ pyzig::record! {
         fn _set_epoch(this: Py<Self>, epoch: u64) {
             this.set_epoch_for_tests(epoch)
         }
-        fn total(&self) -> i64 {
-            self.items.iter().map(|i| i.value as i64).sum::<i64>() + self.numbers.iter().sum::<i64>()
+        /// The sum of the items' values and the numbers; `OverflowError` when it leaves i64.
+        fn total(&self) -> PyResult<i64> {
+            let mut values = self.items.iter().map(|i| i.value as i64).chain(self.numbers.iter().copied());
+            values
+                .try_fold(0i64, i64::checked_add)
+                .ok_or_else(|| PyErr::overflow_error("the total of the values is out of range for i64"))
         }
     }
 }
