@@ -41,7 +41,7 @@ not_here=(--ignore=tests/test_stubs.py --ignore=tests/test_build_wheel.py --igno
 
 if [[ "$cmd" == test ]]; then
     if [[ $# -eq 0 ]]; then set -- tests/ "${not_here[@]}"; fi
-    export PYZIG_CORPUS="${PYZIG_CORPUS:-sample}"
+    export PYZIG_CORPUS="${PYZIG_CORPUS:-sample}" PYZIG_HYPOTHESIS="${PYZIG_HYPOTHESIS:-smoke}"
     "$py" -X dev -m pytest -q -p no:cacheprovider "$@"
     rc=$?
     [[ $rc -eq 5 ]] && echo "debug-python: pytest collected NO tests: counted as a failure"
@@ -61,5 +61,5 @@ esac
 # The tests that run child interpreters measure nothing in this one (deselected above); the corpus walks
 # would take an hour at six runs each.
 report="${PYZIG_REFLEAK_REPORT:-target/refleak-$set_kind.json}"
-PYZIG_CORPUS=sample PYTHONPATH="tools${PYTHONPATH:+:$PYTHONPATH}" "$py" -m pytest -q -p no:cacheprovider \
+PYZIG_CORPUS=sample PYZIG_HYPOTHESIS=smoke PYTHONPATH="tools${PYTHONPATH:+:$PYTHONPATH}" "$py" -m pytest -q -p no:cacheprovider \
     -p pytest_refleak --refleak=3:3 --refleak-report="$report" "${files[@]}" "${extra[@]}"

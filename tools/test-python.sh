@@ -4,7 +4,8 @@
 # (into target/py3.X/), then run pytest with the full tests enabled. PYZIG_PYTEST_ARGS adds pytest arguments
 # (e.g. PYZIG_PYTEST_ARGS="-k graph -x"). The KiCad corpus tests walk all of Debian's libraries on the first
 # interpreter and one file in 25 on the others (PYZIG_CORPUS=sample; the same code runs on every version, and
-# the debug builds make the whole corpus take minutes per interpreter).
+# the debug builds make the whole corpus take minutes per interpreter); likewise the hypothesis state machines
+# run their `ci` profile on the first and `smoke` on the others (tests/hypothesis_profiles.py).
 #
 # pytest's exit code 5 ("no tests collected") is a failure here: tests/ always holds tests, so collecting
 # none means the run is broken (wrong directory, a bad filter, an import error in conftest), not green.
@@ -36,7 +37,11 @@ pip_install() {  # pip_install PY PKG... ; handles PEP 668 "externally managed" 
 
 results=() failed=0 first=1
 for py in "${pythons[@]}"; do
-    if [[ $first == 1 ]]; then export PYZIG_CORPUS=all; first=0; else export PYZIG_CORPUS=sample; fi
+    if [[ $first == 1 ]]; then
+        export PYZIG_CORPUS=all PYZIG_HYPOTHESIS=ci; first=0
+    else
+        export PYZIG_CORPUS=sample PYZIG_HYPOTHESIS=smoke
+    fi
     ver=$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
     echo; echo "-------- Python $ver ($py)"
     t0=$SECONDS

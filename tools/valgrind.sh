@@ -32,7 +32,7 @@ logs="target/valgrind"
 rm -rf "$logs"; mkdir -p "$logs"
 echo "valgrind: memcheck over ${#files[@]} test files with $py"
 t0=$SECONDS
-PYZIG_NORECOMPILE=1 PYZIG_CORPUS=sample PYTHONMALLOC=malloc \
+PYZIG_NORECOMPILE=1 PYZIG_CORPUS=sample PYZIG_HYPOTHESIS=smoke PYTHONMALLOC=malloc \
     valgrind --tool=memcheck --xml=yes --xml-file="$logs/vg-%p.xml" --num-callers=40 --leak-check=no \
     "$py" -m pytest -q -p no:cacheprovider "${files[@]}" "${deselect[@]}"
 rc=$?
