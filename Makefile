@@ -3,7 +3,7 @@ PYTHON ?= python3
 export PYTHON
 
 .PHONY: all release cli debug release-safe release-small stubs test bench gdb clean corpus fmt \
-	pydebug refleak valgrind asan fuzz
+	pydebug refleak valgrind asan fuzz threads
 
 # Release build of the modules for $(PYTHON), a .pth in its site-packages so `import pyzig` works from any
 # directory, the graph demo, and the command-line tool.
@@ -58,6 +58,10 @@ valgrind:
 # The engines' Rust tests and the Python hostile suites on AddressSanitizer builds.
 asan:
 	bash tools/asan.sh
+
+# The thread tests with 10 s phases instead of 1 s (several threads on one graph, record, file).
+threads:
+	PYZIG_THREAD_SECONDS=10 $(PYTHON) -m pytest -q -p no:cacheprovider tests/test_threads.py
 
 # Longer fuzzing: every cargo-fuzz target 300 s, and the hypothesis state machines with many examples.
 fuzz:
