@@ -10,23 +10,24 @@ use crate::err::{PyErr, PyResult};
 use std::cell::Cell;
 
 /// What must stay free below the current frame when we call into Python: room for the interpreter to
-/// run the callback and raise, with the frames of a debug build.
+/// run the callback and raise, with the frames of a debug build; at most a quarter of the thread's stack,
+/// so that a thread made small (`threading.stack_size(64 * 1024)`) can still run callbacks.
 const RESERVE: usize = 256 * 1024;
 
 thread_local! {
-    /// The lowest usable stack address of this thread plus `RESERVE`; 0 when unknown (never asked:
+    /// The lowest usable stack address of this thread plus the reserve; 0 when unknown (never asked:
     /// `usize::MAX`).
     static FLOOR: Cell<usize> = const { Cell::new(usize::MAX) };
 }
 
-/// `RecursionError` when less than `RESERVE` bytes of stack are left.
+/// `RecursionError` when less than the reserve is left.
 #[inline]
 pub(crate) fn check_remaining() -> PyResult<()> {
     let here = 0u8;
     let sp = std::ptr::addr_of!(here) as usize;
     let floor = FLOOR.with(|f| {
         if f.get() == usize::MAX {
-            f.set(lowest_address().map_or(0, |low| low + RESERVE));
+            f.set(stack_bounds().map_or(0, |(low, size)| low + RESERVE.min(size / 4)));
         }
         f.get()
     });
@@ -38,8 +39,9 @@ pub(crate) fn check_remaining() -> PyResult<()> {
     Ok(())
 }
 
+/// The thread's lowest stack address and the stack's size.
 #[cfg(target_os = "linux")]
-fn lowest_address() -> Option<usize> {
+fn stack_bounds() -> Option<(usize, usize)> {
     // SAFETY: `attr` is initialised by `pthread_getattr_np` for the calling thread before it is read and
     // destroyed once; `pthread_attr_getstack` writes the two out-parameters.
     unsafe {
@@ -51,12 +53,12 @@ fn lowest_address() -> Option<usize> {
         let mut size: libc::size_t = 0;
         let ok = libc::pthread_attr_getstack(&attr, &mut addr, &mut size) == 0;
         libc::pthread_attr_destroy(&mut attr);
-        // The guard page(s) sit at the bottom of this range; RESERVE keeps far above them.
-        (ok && !addr.is_null()).then_some(addr as usize)
+        // The guard page(s) sit at the bottom of this range; the reserve keeps above them.
+        (ok && !addr.is_null()).then_some((addr as usize, size))
     }
 }
 
 #[cfg(not(target_os = "linux"))]
-fn lowest_address() -> Option<usize> {
+fn stack_bounds() -> Option<(usize, usize)> {
     None
 }

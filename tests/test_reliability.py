@@ -113,6 +113,34 @@ def test_recursion_through_callbacks_raises_recursion_error(limit: int) -> None:
     assert 10 < depth <= limit
 
 
+# The stack check must leave small stacks usable: a thread made with 256 KiB runs callbacks and nests a few.
+SMALL_STACK = """
+    import threading
+    from pyzig.graph import GraphView
+    threading.stack_size(256 * 1024)
+    g = GraphView.create()
+    a = g.create_and_insert_node()
+    g.create_and_insert_edge(a, a, 1)
+    out = []
+    def cb(ctx, e):
+        ctx.append(e)
+        if len(ctx) < 5:
+            a.visit_edges_of_type(1, ctx, cb)
+    def run():
+        try:
+            a.visit_edges_of_type(1, out, cb)
+        except RecursionError as e:
+            out.append(e)
+    t = threading.Thread(target=run)
+    t.start(); t.join()
+    print("visited", len(out), all(not isinstance(x, RecursionError) for x in out))
+"""
+
+
+def test_callbacks_work_on_a_thread_with_a_small_stack() -> None:
+    assert_clean_exit(run_child(SMALL_STACK), "visited 5 True")
+
+
 def test_recursion_through_test_module_callbacks() -> None:
     bag = t.Bag.create(a=1)
 
