@@ -2,8 +2,10 @@
 # `make test`: installs what the tests need, then runs every test suite of the project, each part to the end
 # even when an earlier one fails, and closes with one summary line.
 #
-# Build matrix (2 cores, CI budget 30 min): everything here is a debug build; no LTO. The Python suite builds
-# the modules once per interpreter into target/py3.X/ (tools/test-python.sh).
+# Build matrix (2 cores, CI budget 30 min): everything here is a debug build, except the modules of the asan
+# part (release-safe, thin LTO: the inlining of a release build). The Python suite builds the modules once
+# per interpreter into target/py3.X/ (tools/test-python.sh); the debug interpreter's in target/py3.11d,
+# the sanitizer builds in target/asan and target/asan-py.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PYTHON="${PYTHON:-python3}"

@@ -34,9 +34,11 @@ def ext_suffix() -> str:
 
 
 def interpreter_tag() -> str:
-    """Short name of the interpreter's ABI, used for its own cargo target dir (``py3.12``, ``py3.13t``)."""
+    """Short name of the interpreter's ABI, used for its own cargo target dir (``py3.12``, ``py3.13t``, and
+    ``py3.11d`` for a debug interpreter, whose builds differ: ``cfg(Py_DEBUG)``)."""
     gil_disabled = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
-    return f"py{sys.version_info.major}.{sys.version_info.minor}{'t' if gil_disabled else ''}"
+    debug = hasattr(sys, "gettotalrefcount")
+    return f"py{sys.version_info.major}.{sys.version_info.minor}{'t' if gil_disabled else ''}{'d' if debug else ''}"
 
 
 def target_dir(root: Path = ROOT) -> Path:
