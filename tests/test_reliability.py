@@ -285,8 +285,3 @@ def test_raising_a_module_exception_keeps_no_reference_to_its_class() -> None:
     gc.collect()
     # The last exception may still be referenced (one reference); a leak would be a thousand.
     assert sys.getrefcount(t.TestError) - before <= 1
-
-
-# Found by valgrind: each _stubs() call leaked its classes' specs. The text is made once per class.
-def test_stubs_are_the_same_text_each_call() -> None:
-    assert t._stubs() == t._stubs()
